@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sqliteAdapterFactory } from '@/lib/database/create-client';
 import { migrationsDir, SCHEMA_PATH } from '@/lib/database/migrate';
-import { lockfileFor, NO_FILTERS, openSchemaEngine } from '@/lib/database/schema-engine';
+import { lockfileFor, NO_FILTERS, withSchemaEngine } from '@/lib/database/schema-engine';
 
 const SNAPSHOT = path.resolve('prisma/last-migration.prisma');
 const name = (process.argv[2] ?? '').replace(/[^a-z0-9_]+/gi, '_').toLowerCase();
@@ -17,18 +17,24 @@ if (!name) {
 
 const current = { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') };
 const from = existsSync(SNAPSHOT)
-  ? { tag: 'schemaDatamodel' as const, files: [{ path: SNAPSHOT, content: await readFile(SNAPSHOT, 'utf8') }] }
+  ? {
+      tag: 'schemaDatamodel' as const,
+      files: [{ path: SNAPSHOT, content: await readFile(SNAPSHOT, 'utf8') }],
+    }
   : { tag: 'empty' as const };
 
-const engine = await openSchemaEngine(sqliteAdapterFactory('file::memory:').migrationAware, current);
-const result = await engine.diff({
-  from,
-  to: { tag: 'schemaDatamodel', files: [current] },
-  script: true,
-  exitCode: null,
-  filters: NO_FILTERS,
-});
-engine.free();
+const result = await withSchemaEngine(
+  sqliteAdapterFactory('file::memory:').migrationAware,
+  current,
+  (engine) =>
+    engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [current] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    }),
+);
 // The engine prints the script through its log callback in some versions and returns it in others.
 const sql = result.stdout ?? '';
 if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sqliteAdapterFactory } from './create-client';
-import { NO_FILTERS, openSchemaEngine, readMigrationList } from './schema-engine';
+import { NO_FILTERS, readMigrationList, withSchemaEngine } from './schema-engine';
 import { parseDatabaseUrl } from './url';
 
 export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
@@ -18,15 +18,16 @@ export function migrationsDir(engine: 'sqlite') {
 export async function migrateDatabase(databaseUrl?: string): Promise<string[]> {
   const target = parseDatabaseUrl(databaseUrl);
   const schema = { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') };
-  const engine = await openSchemaEngine(sqliteAdapterFactory(target.url).migrationAware, schema);
-  try {
-    const migrationsList = await readMigrationList(migrationsDir(target.engine), 'sqlite');
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList,
-      filters: NO_FILTERS,
-    });
-    return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  const migrationsList = await readMigrationList(migrationsDir(target.engine), 'sqlite');
+  return withSchemaEngine(
+    sqliteAdapterFactory(target.url).migrationAware,
+    schema,
+    async (engine) => {
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList,
+        filters: NO_FILTERS,
+      });
+      return appliedMigrationNames;
+    },
+  );
 }

@@ -19,7 +19,8 @@ export function generateLicenseKey(prefix?: string | null): string {
   const groups: string[] = [];
   for (let g = 0; g < KEY_GROUPS; g++) {
     let group = '';
-    for (let i = 0; i < KEY_GROUP_LENGTH; i++) group += KEY_ALPHABET[bytes[g * KEY_GROUP_LENGTH + i] & 31];
+    for (let i = 0; i < KEY_GROUP_LENGTH; i++)
+      group += KEY_ALPHABET[bytes[g * KEY_GROUP_LENGTH + i] & 31];
     groups.push(group);
   }
   const body = groups.join('-');

@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ActivationsUsage } from '@/components/license-keys/activations-usage';
+import { CopyKeyButton } from '@/components/license-keys/copy-key-button';
+import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
+import { requireBusiness } from '@/lib/auth/current-business';
+import { formatInstant } from '@/lib/format';
+import { getLicenseKey } from '@/lib/license-keys/data';
+
+export const metadata: Metadata = { title: 'License key' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function LicenseKeyPage({ params }: Props) {
+  const { id } = await params;
+  const { businessId } = await requireBusiness();
+  const key = await getLicenseKey(businessId, id);
+  if (!key) notFound();
+
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-2 text-sm">
+        <Link href="/license-keys" className="text-indigo-700 underline-offset-2 hover:underline">
+          License keys
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">License key for {key.product.name}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Issued to {key.customer.name}. Id <span className="font-mono">{key.id}</span>
+      </p>
+
+      <section
+        aria-labelledby="key-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
+        <h2 id="key-heading" className="text-sm font-semibold text-slate-700">
+          Key
+        </h2>
+        <p className="mt-2 font-mono text-lg break-all" data-testid="license-key">
+          {key.key}
+        </p>
+        <div className="mt-3">
+          <CopyKeyButton licenseKey={key.key} />
+        </div>
+      </section>
+
+      <dl className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+        <Term label="Status">
+          <StatusBadge status={key.status} />
+        </Term>
+        <Term label="Source">
+          <SourceBadge source={key.source} />
+        </Term>
+        <Term label="Activations">
+          <ActivationsUsage used={key.instancesCount} limit={key.activationsLimit} />
+        </Term>
+        <Term label="Expires">
+          {key.expiresAt ? (
+            <time dateTime={key.expiresAt.toISOString()}>{formatInstant(key.expiresAt)}</time>
+          ) : (
+            'Never'
+          )}
+        </Term>
+        <Term label="Customer">
+          {key.customer.name} <span className="text-slate-600">&lt;{key.customer.email}&gt;</span>
+        </Term>
+        <Term label="Product">{key.product.name}</Term>
+        <Term label="Created">
+          <time dateTime={key.createdAt.toISOString()}>{formatInstant(key.createdAt)}</time>
+        </Term>
+        {key.paymentId ? (
+          <Term label="Payment">
+            <span className="font-mono">{key.paymentId}</span>
+          </Term>
+        ) : null}
+        {key.subscriptionId ? (
+          <Term label="Subscription">
+            <span className="font-mono">{key.subscriptionId}</span>
+          </Term>
+        ) : null}
+      </dl>
+
+      <p className="mt-6">
+        <Link
+          href="/license-keys/new"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          Issue another key
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function Term({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
+      <dt className="font-medium text-slate-700">{label}</dt>
+      <dd className="col-span-2 text-slate-900">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireBusiness } from '@/lib/auth/current-business';
+import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
+import { createLicenseKey } from './data';
+import { createLicenseKeySchema, type CreateLicenseKeyFailure } from './schema';
+
+/**
+ * Issues or imports a license key. Validates with the form's own schema, acts for the business of
+ * the session (never one from the input), and answers expected failures as field errors. On success
+ * it redirects to the key's page, so it only ever returns failures.
+ */
+export async function createLicenseKeyAction(input: unknown): Promise<CreateLicenseKeyFailure> {
+  const { businessId } = await requireBusiness();
+  const parsed = createLicenseKeySchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  }
+
+  const requestId = newRequestId();
+  let result;
+  try {
+    result = await createLicenseKey(businessId, parsed.data);
+  } catch (error) {
+    const typedKey = parsed.data.mode === 'import' ? parsed.data.key : '';
+    const rawKey = (input as { key?: unknown } | null)?.key;
+    logUnexpectedError(
+      requestId,
+      error,
+      {
+        action: 'createLicenseKey',
+        businessId,
+        mode: parsed.data.mode,
+        customerId: parsed.data.customerId,
+        productId: parsed.data.productId,
+      },
+      [typedKey, typeof rawKey === 'string' ? rawKey : ''],
+    );
+    return { ok: false, fieldErrors: {}, formError: genericErrorMessage(requestId) };
+  }
+  if (!result.ok) return result;
+
+  revalidatePath('/license-keys');
+  redirect(`/license-keys/${result.id}`);
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+// Shared by the form (client-side validation), the server action and, later, the REST API.
+// No server imports here.
+
+export const ACTIVATIONS_LIMIT_MAX = 2_147_483_647; // int32, as in Dodo's API
+export const LICENSE_KEY_MIN_LENGTH = 6;
+export const LICENSE_KEY_MAX_LENGTH = 255;
+
+// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export const licenseKeyStringSchema = z
+  .string({ error: 'Enter the license key.' })
+  .trim()
+  .min(LICENSE_KEY_MIN_LENGTH, {
+    error: `A license key has at least ${LICENSE_KEY_MIN_LENGTH} characters.`,
+  })
+  .max(LICENSE_KEY_MAX_LENGTH, {
+    error: `A license key has at most ${LICENSE_KEY_MAX_LENGTH} characters.`,
+  })
+  .refine((key) => !CONTROL_CHARACTERS.test(key), {
+    error: 'A license key cannot contain control characters such as tabs or line breaks.',
+  });
+
+export const activationsLimitSchema = z
+  .number({ error: 'Enter a whole number of activations, or choose Unlimited activations.' })
+  .int({ error: 'Enter a whole number of activations.' })
+  .min(0, { error: 'The activations limit cannot be negative.' })
+  .max(ACTIVATIONS_LIMIT_MAX, {
+    error: `The activations limit can be at most ${ACTIVATIONS_LIMIT_MAX.toLocaleString('en-US')}.`,
+  })
+  .nullable();
+
+/** An unambiguous instant: ISO 8601 with a zone offset or Z. `null` means the key never expires. */
+export const expiresAtSchema = z.iso
+  .datetime({
+    offset: true,
+    error: 'Enter a date and time, or choose Never expires.',
+  })
+  .nullable();
+
+const licenseKeyTerms = z.object({
+  customerId: z.string({ error: 'Choose a customer.' }).min(1, { error: 'Choose a customer.' }),
+  productId: z.string({ error: 'Choose a product.' }).min(1, { error: 'Choose a product.' }),
+  activationsLimit: activationsLimitSchema,
+  expiresAt: expiresAtSchema,
+});
+
+export const generateLicenseKeySchema = licenseKeyTerms.extend({ mode: z.literal('generate') });
+export const importLicenseKeySchema = licenseKeyTerms.extend({
+  mode: z.literal('import'),
+  key: licenseKeyStringSchema,
+});
+
+/**
+ * Issue a key: generate a new one, or import one that exists elsewhere. A generated key must
+ * expire in the future; an imported key may already have expired (it shows as expired).
+ */
+export const createLicenseKeySchema = z
+  .discriminatedUnion('mode', [generateLicenseKeySchema, importLicenseKeySchema], {
+    error: 'Choose whether to generate a new key or import an existing one.',
+  })
+  .superRefine((input, ctx) => {
+    if (input.mode === 'generate' && input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        message: 'A new key must expire in the future. Choose a later time, or Never expires.',
+      });
+    }
+  });
+
+export type CreateLicenseKeyInput = z.infer<typeof createLicenseKeySchema>;
+export type CreateLicenseKeyFormValues = z.input<typeof createLicenseKeySchema>;
+export type CreateLicenseKeyField =
+  'mode' | 'key' | 'customerId' | 'productId' | 'activationsLimit' | 'expiresAt';
+
+/** What the server answers when it does not create the key: messages by field, or one for the form. */
+export type CreateLicenseKeyFailure = {
+  ok: false;
+  fieldErrors: Partial<Record<CreateLicenseKeyField, string[]>>;
+  formError?: string;
+};
+
+export const KEY_ALREADY_EXISTS_MESSAGE = 'This license key already exists. Keys must be unique.';
+export const CUSTOMER_NOT_FOUND_MESSAGE = 'Customer not found. Choose a customer from the list.';
+export const PRODUCT_NOT_FOUND_MESSAGE = 'Product not found. Choose a product from the list.';

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices, type LaunchOptions } from '@playwright/test';
+import { assertLocalE2eDatabase } from './e2e/global-setup';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const databaseFile = 'data/e2e.db';
+const databaseUrl = `file:./${databaseFile}`;
+
+// Test workers inherit this, so fixtures that read or seed through Prisma use the server's database.
+process.env.DATABASE_URL = databaseUrl;
+// The webServer starts before globalSetup runs: check here too, before anything touches a database.
+assertLocalE2eDatabase(databaseUrl);
+
+/** Debian's Chromium where it exists (Playwright cannot download its own browser here), else Playwright's. */
+function chromiumLaunchOptions(): LaunchOptions {
+  const executablePath =
+    process.env.PLAYWRIGHT_CHROMIUM_PATH ||
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  if (!executablePath) return {};
+  return {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  };
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+    },
+  ],
+  // SKIP_WEBSERVER=1 runs the specs without building or starting the app (for a server you started yourself).
+  webServer: process.env.SKIP_WEBSERVER
+    ? undefined
+    : {
+        // Every run starts from a fresh database with the demo data.
+        command: [
+          `rm -f ${databaseFile} ${databaseFile}-wal ${databaseFile}-shm`,
+          'npx tsx scripts/prepare-db.ts',
+          'npm run build',
+          `npx next start -p ${port}`,
+        ].join(' && '),
+        url: baseURL,
+        env: {
+          DATABASE_URL: databaseUrl,
+          KEYDESK_SEED_DEMO: '1',
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+        reuseExistingServer: !process.env.CI,
+        timeout: 180_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+});
