@@ -1,0 +1,163 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { KEY_ALREADY_EXISTS_MESSAGE, type CreateLicenseKeyInput } from './schema';
+
+// Integration tests on a real, migrated SQLite file: the same code path the server action takes.
+const testDb = await createTestDatabase();
+const { createLicenseKey, getLicenseKey, listRecentLicenseKeys } = await import('./data');
+const { db } = testDb;
+afterAll(() => testDb.cleanup());
+
+const acme = await createBusinessFixture(db, 'Acme');
+const globex = await createBusinessFixture(db, 'Globex');
+
+let counter = 0;
+function uniqueKey() {
+  counter += 1;
+  return `IMPORTED-${Date.now()}-${counter}`;
+}
+
+function terms(overrides: Partial<CreateLicenseKeyInput> = {}) {
+  return {
+    customerId: acme.customer.id,
+    productId: acme.product.id,
+    activationsLimit: 5,
+    expiresAt: null,
+    ...overrides,
+  } as const;
+}
+
+let keysBefore = 0;
+beforeEach(async () => {
+  keysBefore = await db.licenseKey.count();
+});
+
+describe('createLicenseKey', () => {
+  it('generates a key with the product prefix, source manual, no activations used', async () => {
+    const result = await createLicenseKey(acme.business.id, { ...terms(), mode: 'generate' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const key = await getLicenseKey(acme.business.id, result.id);
+    expect(key).toMatchObject({
+      source: 'manual',
+      status: 'active',
+      instancesCount: 0,
+      activationsLimit: 5,
+      expiresAt: null,
+    });
+    expect(key?.key).toMatch(/^ACME-([2-9A-HJ-NP-Z]{5}-){4}[2-9A-HJ-NP-Z]{5}$/);
+    expect(result.id).toMatch(/^lic_/);
+  });
+
+  it('imports a key as typed, source import, and an imported past expiry shows as expired', async () => {
+    const key = uniqueKey();
+    const result = await createLicenseKey(acme.business.id, {
+      ...terms({ expiresAt: '2020-01-01T00:00:00Z', activationsLimit: null }),
+      mode: 'import',
+      key,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const stored = await getLicenseKey(acme.business.id, result.id);
+    expect(stored).toMatchObject({ key, source: 'import', status: 'expired', activationsLimit: null });
+    expect(stored?.expiresAt?.toISOString()).toBe('2020-01-01T00:00:00.000Z');
+  });
+
+  it("refuses another business's customer and writes nothing", async () => {
+    const result = await createLicenseKey(acme.business.id, {
+      ...terms({ customerId: globex.customer.id }),
+      mode: 'import',
+      key: uniqueKey(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { customerId: [expect.stringContaining('Customer not found')] },
+    });
+    expect(await db.licenseKey.count()).toBe(keysBefore);
+  });
+
+  it("refuses another business's product and writes nothing", async () => {
+    const result = await createLicenseKey(acme.business.id, {
+      ...terms({ productId: globex.product.id }),
+      mode: 'generate',
+    });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { productId: [expect.stringContaining('Product not found')] },
+    });
+    expect(await db.licenseKey.count()).toBe(keysBefore);
+  });
+
+  it('refuses ids that do not exist at all, on both fields', async () => {
+    const result = await createLicenseKey(acme.business.id, {
+      ...terms({ customerId: 'cus_nope', productId: 'pdt_nope' }),
+      mode: 'generate',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(['customerId', 'productId']);
+    expect(await db.licenseKey.count()).toBe(keysBefore);
+  });
+
+  it('reports a duplicate key on the key field, also across businesses, and writes nothing', async () => {
+    const key = uniqueKey();
+    const first = await createLicenseKey(globex.business.id, {
+      customerId: globex.customer.id,
+      productId: globex.product.id,
+      activationsLimit: 1,
+      expiresAt: null,
+      mode: 'import',
+      key,
+    });
+    expect(first.ok).toBe(true);
+    const countAfterFirst = await db.licenseKey.count();
+
+    const clash = await createLicenseKey(acme.business.id, { ...terms(), mode: 'import', key });
+    expect(clash).toEqual({ ok: false, fieldErrors: { key: [KEY_ALREADY_EXISTS_MESSAGE] } });
+    expect(KEY_ALREADY_EXISTS_MESSAGE).toContain('already exists');
+    // The message does not reveal which business holds the key.
+    expect(KEY_ALREADY_EXISTS_MESSAGE).not.toContain('Globex');
+    expect(await db.licenseKey.count()).toBe(countAfterFirst);
+  });
+
+  it('20 concurrent imports of one key produce exactly one key', async () => {
+    const key = uniqueKey();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        createLicenseKey(acme.business.id, { ...terms(), mode: 'import', key }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(19);
+    for (const r of refused) expect(r).toEqual({ ok: false, fieldErrors: { key: [KEY_ALREADY_EXISTS_MESSAGE] } });
+    expect(await db.licenseKey.count({ where: { key } })).toBe(1);
+  });
+});
+
+describe('reads', () => {
+  it("do not show another business's key", async () => {
+    const result = await createLicenseKey(globex.business.id, {
+      customerId: globex.customer.id,
+      productId: globex.product.id,
+      activationsLimit: 1,
+      expiresAt: null,
+      mode: 'generate',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(await getLicenseKey(acme.business.id, result.id)).toBeNull();
+    expect(await getLicenseKey(globex.business.id, result.id)).not.toBeNull();
+    const acmeList = await listRecentLicenseKeys(acme.business.id, 500);
+    expect(acmeList.map((k) => k.id)).not.toContain(result.id);
+  });
+
+  it('lists keys newest first with masked keys only', async () => {
+    const key = uniqueKey();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond than earlier keys
+    await createLicenseKey(acme.business.id, { ...terms(), mode: 'import', key });
+    const [newest] = await listRecentLicenseKeys(acme.business.id, 1);
+    expect(newest.maskedKey).toBe(`••••${key.slice(-4)}`);
+    expect(JSON.stringify(newest)).not.toContain(key);
+  });
+});
