@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { DEFAULT_DATABASE_URL } from './database/url';
 
 /** The one reader of process.env. Every variable Keydesk reads is listed in the README. */
@@ -7,5 +8,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     /** Set to "0" to skip loading demo data into an empty database on `npm start`. */
     seedDemoData: env.KEYDESK_SEED_DEMO !== '0',
+    /** Port of `npm start` (default 3000). */
+    port: env.PORT || '3000',
+    /**
+     * Address `npm start` listens on. Docker and some shells export HOSTNAME as the machine's own
+     * name; listening on that would shut out http://localhost, so only another value is honoured.
+     */
+    hostname: env.HOSTNAME && env.HOSTNAME !== os.hostname() ? env.HOSTNAME : undefined,
   };
 }
