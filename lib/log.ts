@@ -5,17 +5,24 @@ export function newRequestId(): string {
   return `req_${randomBytes(9).toString('base64url')}`;
 }
 
-/** A license key as lists and logs may show it: only its last four characters. */
+/** A license key as lists and logs may show it: at most its last four characters, never the whole key. */
 export function maskLicenseKey(key: string): string {
-  const tail = key.slice(-4);
-  return key.length <= 8 ? `••••${key.slice(-2)}` : `••••${tail}`;
+  // 4 trailing characters of a long key, 2 of a short one, and always fewer than all of them.
+  const shown = key.length > 8 ? 4 : Math.min(2, key.length - 1);
+  return shown > 0 ? `••••${key.slice(-shown)}` : '••••';
 }
 
 /** Removes every given secret from a text, keeping only its masked form. */
 export function redact(text: string, secrets: readonly string[]): string {
   return secrets
     .filter((secret) => secret.length > 0)
-    .reduce((out, secret) => out.split(secret).join(maskLicenseKey(secret)), text);
+    .reduce((out, secret) => {
+      const parts = out.split(secret);
+      const masked = parts.join(maskLicenseKey(secret));
+      // A mask's visible tail can join the text after it into the secret again (the key ABCDAB in
+      // ABCDABCDAB gives ••••AB + CDAB); a mask without a tail cannot.
+      return masked.includes(secret) ? parts.join('••••') : masked;
+    }, text);
 }
 
 /**

@@ -25,8 +25,12 @@ export async function createLicenseKeyAction(input: unknown): Promise<CreateLice
   try {
     result = await createLicenseKey(businessId, parsed.data);
   } catch (error) {
-    const typedKey = parsed.data.mode === 'import' ? parsed.data.key : '';
+    // In import mode the typed key is a secret: keep it (trimmed or as sent) out of the log.
     const rawKey = (input as { key?: unknown } | null)?.key;
+    const secrets =
+      parsed.data.mode === 'import'
+        ? [parsed.data.key, typeof rawKey === 'string' ? rawKey : '']
+        : [];
     logUnexpectedError(
       requestId,
       error,
@@ -37,7 +41,7 @@ export async function createLicenseKeyAction(input: unknown): Promise<CreateLice
         customerId: parsed.data.customerId,
         productId: parsed.data.productId,
       },
-      [typedKey, typeof rawKey === 'string' ? rawKey : ''],
+      secrets,
     );
     return { ok: false, fieldErrors: {}, formError: genericErrorMessage(requestId) };
   }

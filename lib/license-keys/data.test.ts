@@ -59,7 +59,12 @@ describe('createLicenseKey', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const stored = await getLicenseKey(acme.business.id, result.id);
-    expect(stored).toMatchObject({ key, source: 'import', status: 'expired', activationsLimit: null });
+    expect(stored).toMatchObject({
+      key,
+      source: 'import',
+      status: 'expired',
+      activationsLimit: null,
+    });
     expect(stored?.expiresAt?.toISOString()).toBe('2020-01-01T00:00:00.000Z');
   });
 
@@ -130,7 +135,8 @@ describe('createLicenseKey', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(19);
-    for (const r of refused) expect(r).toEqual({ ok: false, fieldErrors: { key: [KEY_ALREADY_EXISTS_MESSAGE] } });
+    for (const r of refused)
+      expect(r).toEqual({ ok: false, fieldErrors: { key: [KEY_ALREADY_EXISTS_MESSAGE] } });
     expect(await db.licenseKey.count({ where: { key } })).toBe(1);
   });
 });

@@ -41,8 +41,11 @@ export const expiresAtSchema = z.iso
   .nullable();
 
 const licenseKeyTerms = z.object({
-  customerId: z.string({ error: 'Choose a customer.' }).min(1, { error: 'Choose a customer.' }),
-  productId: z.string({ error: 'Choose a product.' }).min(1, { error: 'Choose a product.' }),
+  customerId: z
+    .string({ error: 'Choose a customer.' })
+    .trim()
+    .min(1, { error: 'Choose a customer.' }),
+  productId: z.string({ error: 'Choose a product.' }).trim().min(1, { error: 'Choose a product.' }),
   activationsLimit: activationsLimitSchema,
   expiresAt: expiresAtSchema,
 });

@@ -11,7 +11,11 @@ export type ProductOption = {
   defaultKeyDuration: { count: number; interval: DurationInterval } | null;
 };
 
-/** When a key issued at `from` with `duration` expires (calendar arithmetic in UTC), or null for never. */
+/**
+ * When a key issued at `from` with `duration` expires, or null for never. Calendar arithmetic in
+ * UTC; a day the target month lacks clamps to its last day (31 Jan + 1 month = 28 or 29 Feb),
+ * as subscriptions do, rather than spilling into the month after.
+ */
 export function expiryFromDuration(
   from: Date,
   duration: ProductOption['defaultKeyDuration'],
@@ -26,13 +30,21 @@ export function expiryFromDuration(
       at.setUTCDate(at.getUTCDate() + 7 * duration.count);
       break;
     case 'month':
-      at.setUTCMonth(at.getUTCMonth() + duration.count);
+      addMonthsClamped(at, duration.count);
       break;
     case 'year':
-      at.setUTCFullYear(at.getUTCFullYear() + duration.count);
+      addMonthsClamped(at, 12 * duration.count);
       break;
   }
   return at;
+}
+
+function addMonthsClamped(at: Date, months: number) {
+  const day = at.getUTCDate();
+  at.setUTCDate(1);
+  at.setUTCMonth(at.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+  at.setUTCDate(Math.min(day, lastDay));
 }
 
 /** "1 year", "6 months", or "Never expires". */

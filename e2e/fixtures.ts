@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
+import { createPrismaClient, type Database } from '../lib/database/create-client';
+import { newId } from '../lib/ids';
+
+/** A customer and a product of the demo business that belong to one test alone. */
+export type Scenario = {
+  token: string;
+  customer: { id: string; name: string; email: string };
+  product: { id: string; name: string };
+};
+
+export const test = base.extend<{ scenario: Scenario }, { db: Database }>({
+  // The server's own database file (playwright.config.ts sets DATABASE_URL), to seed and to assert.
+  db: [
+    async ({}, use) => {
+      const db = createPrismaClient(process.env.DATABASE_URL);
+      await use(db);
+      await db.$disconnect();
+    },
+    { scope: 'worker' },
+  ],
+  scenario: async ({ db }, use) => {
+    const token = randomBytes(4).toString('hex');
+    const name = `Tess Quill ${token}`;
+    const email = `tess.${token}@e2e.example`;
+    const customer = await db.customer.create({
+      data: {
+        id: newId('cus'),
+        businessId: DEMO_BUSINESS_ID,
+        name,
+        email,
+        nameLower: name.toLowerCase(),
+        emailLower: email,
+      },
+      select: { id: true, name: true, email: true },
+    });
+    const productName = `Quillwriter ${token}`;
+    const product = await db.product.create({
+      data: {
+        id: newId('pdt'),
+        businessId: DEMO_BUSINESS_ID,
+        name: productName,
+        nameLower: productName.toLowerCase(),
+        keyPrefix: 'QUILL',
+        licenseKeyActivationsLimit: 4,
+        licenseKeyDurationCount: 1,
+        licenseKeyDurationInterval: 'year',
+      },
+      select: { id: true, name: true },
+    });
+    await use({ token, customer, product });
+  },
+});
+
+export { expect };
+
+/** Types into a picker and chooses the option whose accessible name contains `optionText`. */
+export async function choose(
+  page: Page,
+  picker: 'Customer' | 'Product',
+  query: string,
+  optionText: string,
+) {
+  const combobox = page.getByRole('combobox', { name: picker });
+  await combobox.fill(query);
+  const option = page.getByRole('option', { name: new RegExp(escapeRegExp(optionText)) });
+  await option.click();
+}
+
+export function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The value shown for a term of the key page's description list. */
+export function termValue(page: Page, term: string) {
+  return page
+    .locator('dl div')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+    .locator('dd');
+}
+
+/** The id of the key whose page is open. */
+export function keyIdFromUrl(page: Page) {
+  const match = new URL(page.url()).pathname.match(/^\/license-keys\/(lic_[A-Za-z0-9]+)$/);
+  if (!match) throw new Error(`not on a license key page: ${page.url()}`);
+  return match[1];
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { newId, type IdPrefix } from './ids';
+
+const PREFIXES: IdPrefix[] = ['bus', 'cus', 'pdt', 'lic', 'lki'];
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+// With 61 degrees of freedom, P(chi-square >= 150) is about 1.9e-9 for a uniform source.
+const CHI_SQUARE_BOUND_61_DF = 150;
+
+describe('newId', () => {
+  it.each(PREFIXES)('is %s_ followed by 21 base62 characters', (prefix) => {
+    for (let i = 0; i < 200; i++) {
+      expect(newId(prefix)).toMatch(new RegExp(`^${prefix}_[0-9A-Za-z]{21}$`));
+    }
+  });
+
+  it('is unique over 10,000 ids', () => {
+    const ids = new Set(Array.from({ length: 10_000 }, () => newId('lic')));
+    expect(ids.size).toBe(10_000);
+  });
+
+  it('uses all 62 characters, uniformly (chi-square over 210,000 characters)', () => {
+    const counts = new Map<string, number>([...BASE62].map((c) => [c, 0]));
+    for (let i = 0; i < 10_000; i++) {
+      for (const c of newId('lic').slice('lic_'.length)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(62); // nothing outside base62
+    const expected = 210_000 / 62;
+    let chiSquare = 0;
+    for (const [c, count] of counts) {
+      expect(count, c).toBeGreaterThan(0);
+      chiSquare += (count - expected) ** 2 / expected;
+    }
+    // A plain `byte % 62` without rejecting bytes >= 248 makes 0-7 a quarter more likely: far above.
+    expect(chiSquare).toBeLessThan(CHI_SQUARE_BOUND_61_DF);
+  });
+});
