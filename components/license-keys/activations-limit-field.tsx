@@ -1,0 +1,92 @@
+'use client';
+
+import { useId, useState, type Ref } from 'react';
+import { FieldError } from '@/components/ui/field-error';
+import {
+  checkboxClassName,
+  describedBy,
+  hintClassName,
+  inputClassName,
+  labelClassName,
+} from '@/components/ui/form-styles';
+
+type ActivationsLimitFieldProps = {
+  /** A number, NaN while the box is empty or unreadable, or null for unlimited. */
+  value: number | null;
+  onChange: (value: number | null) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  error?: string;
+};
+
+/**
+ * "Activations limit" with an "Unlimited activations" checkbox. Checking it disables the number
+ * and makes the value null; unchecking it brings back the last number (or 1).
+ */
+export function ActivationsLimitField({
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  error,
+}: ActivationsLimitFieldProps) {
+  const id = useId();
+  const inputId = `${id}-limit`;
+  const unlimitedId = `${id}-unlimited`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const [lastNumber, setLastNumber] = useState(1);
+  const unlimited = value === null;
+
+  function setUnlimited(checked: boolean) {
+    if (checked) {
+      if (typeof value === 'number' && Number.isFinite(value)) setLastNumber(value);
+      onChange(null);
+    } else {
+      onChange(lastNumber);
+    }
+  }
+
+  return (
+    <div>
+      <label htmlFor={inputId} className={labelClassName}>
+        Activations limit
+      </label>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          step={1}
+          value={value === null || Number.isNaN(value) ? '' : value}
+          onChange={(event) =>
+            onChange(event.target.value === '' ? Number.NaN : event.target.valueAsNumber)
+          }
+          onBlur={onBlur}
+          disabled={unlimited}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(hintId, error && errorId)}
+          className={inputClassName(Boolean(error), 'max-w-32')}
+        />
+        <div className="mt-1 flex items-center gap-2">
+          <input
+            id={unlimitedId}
+            type="checkbox"
+            checked={unlimited}
+            onChange={(event) => setUnlimited(event.target.checked)}
+            className={checkboxClassName}
+          />
+          <label htmlFor={unlimitedId} className="text-sm text-slate-900">
+            Unlimited activations
+          </label>
+        </div>
+      </div>
+      <p id={hintId} className={hintClassName}>
+        How many devices can activate this key at the same time.
+      </p>
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
+}
