@@ -1,0 +1,280 @@
+/**
+ * Customer search at scale: 1,000,000 customers in one business and 50,000 in a second, in a
+ * temporary migrated SQLite file. Times searchCustomers (lib/customers/data.ts) per kind of query
+ * and, in the same run, an unindexed LIKE scan as the baseline for the speedup ratio; prints the
+ * query plans of the statements Prisma issues. Run with `npm run bench -- customer-search`.
+ */
+import { loadavg } from 'node:os';
+import Database from 'better-sqlite3';
+import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
+import { sqliteAdapterFactory, type Database as Db } from '@/lib/database/create-client';
+import { serializedAdapterFactory } from '@/lib/database/serialized-adapter';
+import { parseDatabaseUrl } from '@/lib/database/url';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { createTestDatabase } from '@/lib/testing/test-database';
+
+const BIG = 1_000_000;
+const BIG_ID = 'bus_benchbig';
+const SMALL_ID = 'bus_benchsmall';
+const SMALL = 50_000;
+const ITERATIONS = 300;
+const WARMUP = 20;
+const BASELINE_ITERATIONS = 10;
+
+const FIRST = (
+  'Dana Daniel Alex Sam Maria John Li Priya Omar Emma Noah Kim Olivia Lucas Aisha Mateo Yuki ' +
+  'Chloe Ivan Sofia Liam Mia Ethan Zara Hugo Nina Leo Amara Finn Grace Ravi Elena Tom Ines Kai ' +
+  'Lena Diego Hana Oscar Ada'
+).split(' ');
+const LAST = (
+  'Kimura Kim Johnson Anderson Nguyen Garcia Smith Müller Rossi Wilson Jackson Thompson Patel ' +
+  'Okafor Silva Novak Cohen Tanaka Larsen Dubois Ivanova Hughes Moreau Costa Baker Chen Osei ' +
+  'Robinson Nakamura Fischer Brown Lopez Haddad Kowalski Reyes'
+).split(' ');
+// The second business has no Kimura: its substring search for "imura" must find nothing.
+const LAST_SMALL = LAST.filter((name) => name !== 'Kimura');
+const DOMAINS = ['example.com', 'mail.test', 'northwind.io', 'contoso.org', 'fabrikam.net'];
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run has the same customers. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const customerId = (n: number) => `cus_bench${String(n).padStart(9, '0')}`;
+
+type Row = { id: string; businessId: string; name: string; email: string };
+
+function customer(n: number, businessId: string, lastNames: string[], next: () => number): Row {
+  const pick = (list: string[]) => list[Math.floor(next() * list.length)];
+  const [first, last] = [pick(FIRST), pick(lastNames)];
+  const local = [`${first}.${last}`, `${first[0]}${last}`, `${first}${last[0]}`][n % 3];
+  const email = `${local}${n}@${pick(DOMAINS)}`.toLowerCase();
+  return { id: customerId(n), businessId, name: `${first} ${last}`, email };
+}
+
+const SAMPLE = new Date('2026-01-02T03:04:05.678Z');
+const bigNext = random(1);
+const smallNext = random(2);
+
+const ms = (since: number) => performance.now() - since;
+const fmt = (value: number) => value.toFixed(value < 10 ? 3 : 1);
+
+function percentiles(durations: number[]) {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
+}
+
+async function time(run: () => Promise<unknown[]>, iterations: number, warmup: number) {
+  for (let i = 0; i < warmup; i++) await run();
+  const durations: number[] = [];
+  let count = 0;
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    count = (await run()).length;
+    durations.push(ms(started));
+  }
+  return { ...percentiles(durations), count };
+}
+
+/** Both businesses and the first customer of each, through Prisma. */
+async function createBusinesses(db: Db) {
+  for (const [businessId, n, lastNames, next] of [
+    [BIG_ID, 0, LAST, bigNext],
+    [SMALL_ID, BIG + SMALL, LAST_SMALL, smallNext],
+  ] as const) {
+    await db.business.create({ data: { id: businessId, name: businessId } });
+    const row = customer(n, businessId, lastNames, next);
+    const [nameLower, emailLower] = [row.name.toLowerCase(), row.email];
+    await db.customer.create({ data: { ...row, nameLower, emailLower, createdAt: SAMPLE } });
+  }
+  await db.$disconnect();
+}
+
+/** The other customers, inserted with raw better-sqlite3; the triggers fill the trigram index. */
+function loadCustomers(file: string) {
+  const raw = new Database(file);
+  // Write createdAt exactly as Prisma did for the customers created through it.
+  const stored = raw.prepare(`SELECT "createdAt" FROM "Customer" LIMIT 1`).pluck().get();
+  const dateFormats = [
+    (date: Date) => date.toISOString(),
+    (date: Date) => date.toISOString().replace(/Z$/, '+00:00'),
+    (date: Date) => date.getTime(),
+  ];
+  const storeDate = dateFormats.find((format) => format(SAMPLE) === stored);
+  console.log(`Prisma stores DateTime ${SAMPLE.toISOString()} as ${JSON.stringify(stored)}`);
+  if (!storeDate) throw new Error('Unknown DateTime storage: teach this benchmark the format');
+
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = OFF');
+  raw.pragma('cache_size = -524288');
+  const insert = raw.prepare(
+    `INSERT INTO "Customer" ("id", "businessId", "name", "email", "nameLower", "emailLower", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const started = performance.now();
+  raw.transaction(() => {
+    // The second business's customers are spread among the first's, as sign-ups over time are.
+    for (let n = 1; n < BIG + SMALL - 1; n++) {
+      const row =
+        n % 21 === 0 && n / 21 < SMALL
+          ? customer(n, SMALL_ID, LAST_SMALL, smallNext)
+          : customer(n, BIG_ID, LAST, bigNext);
+      const { id, businessId, name, email } = row;
+      const createdAt = storeDate(new Date(SAMPLE.getTime() + n * 1000));
+      insert.run(id, businessId, name, email, name.toLowerCase(), email, createdAt);
+    }
+  })();
+  const seconds = (ms(started) / 1000).toFixed(1);
+  const counts = raw
+    .prepare(`SELECT "businessId", count(*) FROM "Customer" GROUP BY 1 ORDER BY 2 DESC`)
+    .raw()
+    .all() as [string, number][];
+  const indexed = raw.prepare(`SELECT count(*) FROM "CustomerSearch"`).pluck().get();
+  const loaded = counts.map(([businessId, count]) => `${count} of ${businessId}`).join(', ');
+  console.log(`Loaded customers: ${loaded} (${indexed} CustomerSearch rows) in ${seconds} s`);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+}
+
+/** The app's Prisma client, with a recorder of the SQL it sends, for the query plans. */
+function recordingClient(url: string) {
+  const recorded: SqlQuery[] = [];
+  let recording = false;
+  const sqlite = sqliteAdapterFactory(url);
+  const record = (inner: SqlDriverAdapter): SqlDriverAdapter =>
+    new Proxy(inner, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'queryRaw')
+          return typeof value === 'function' ? value.bind(target) : value;
+        return (query: SqlQuery) => {
+          if (recording) recorded.push(query);
+          return target.queryRaw(query);
+        };
+      },
+    });
+  const client = new PrismaClient({
+    adapter: serializedAdapterFactory({
+      provider: sqlite.migrationAware.provider,
+      adapterName: sqlite.migrationAware.adapterName,
+      connect: async () => record(await sqlite.connectWithPragmas()),
+    }),
+  });
+  async function capture(run: () => Promise<unknown>) {
+    recorded.length = 0;
+    recording = true;
+    await run();
+    recording = false;
+    return [...recorded];
+  }
+  return { client, capture };
+}
+
+function printPlan(raw: Database.Database, sql: string, args: unknown[]) {
+  const plan = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
+  for (const step of plan) console.log(`  - ${step.detail}`);
+}
+
+function printTable(rows: (string | number)[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  for (const row of rows) {
+    console.log(
+      row.map((cell, i) => String(cell)[i < 2 ? 'padEnd' : 'padStart'](widths[i])).join('  '),
+    );
+  }
+}
+
+const testDb = await createTestDatabase();
+const file = parseDatabaseUrl(testDb.url).file;
+try {
+  await createBusinesses(testDb.db);
+  loadCustomers(file);
+
+  // lib/db.ts reuses a client found on globalThis (for dev reloads): hand it the recording one.
+  const { client, capture } = recordingClient(testDb.url);
+  (globalThis as { keydeskDb?: Db }).keydeskDb = client;
+  process.env.DATABASE_URL = testDb.url;
+  const { searchCustomers } = await import('@/lib/customers/data');
+  const { db } = await import('@/lib/db');
+  if (db !== client) throw new Error('lib/db.ts no longer reuses globalThis.keydeskDb');
+
+  const raw = new Database(file, { readonly: true });
+  const emailOf = (n: number) =>
+    raw
+      .prepare(`SELECT "email" FROM "Customer" WHERE "id" = ?`)
+      .pluck()
+      .get(customerId(n)) as string;
+  const cases: [string, string, string][] = [
+    ['empty query', BIG_ID, ''],
+    ['1-char prefix', BIG_ID, 'd'],
+    ['2-char prefix', BIG_ID, 'da'],
+    ['name prefix', BIG_ID, 'dana'],
+    ['name prefix', BIG_ID, 'kim'],
+    ['email prefix', BIG_ID, 'dana.k'],
+    ['surname substring', BIG_ID, 'imura'],
+    ['common trigram', BIG_ID, 'son'],
+    ['no match', BIG_ID, 'zzqxj'],
+    ['full email', BIG_ID, emailOf(777_778)],
+    ["other business's email", BIG_ID, emailOf(777_777)],
+    ['name prefix (small)', SMALL_ID, 'dana'],
+    ['common trigram (small)', SMALL_ID, 'son'],
+    ['substring, none here (small)', SMALL_ID, 'imura'],
+  ];
+  const load = loadavg().map((average) => average.toFixed(2));
+  console.log(`\nLoad average (1, 5, 15 min) before timing: ${load.join(', ')}`);
+  const table: (string | number)[][] = [['query', 'q', 'results', 'p50', 'p95', 'p99', 'max']];
+  const timings = new Map<string, Awaited<ReturnType<typeof time>>>();
+  for (const [label, businessId, q] of cases) {
+    const result = await time(() => searchCustomers(businessId, q), ITERATIONS, WARMUP);
+    timings.set(`${businessId} ${q}`, result);
+    const { count, p50, p95, p99, max } = result;
+    table.push([label, JSON.stringify(q), count, ...[p50, p95, p99, max].map(fmt)]);
+  }
+  console.log(`searchCustomers, ms over ${ITERATIONS} runs after ${WARMUP} warm-up:`);
+  printTable(table);
+  const slow = cases.filter(([, b, q]) => timings.get(`${b} ${q}`)!.p99 > 20);
+  for (const [label, , q] of slow) console.log(`SLOW: ${label} ${JSON.stringify(q)} p99 > 20 ms`);
+
+  // Baseline: an unindexed case-insensitive substring scan, through the same Prisma client.
+  const scan = `SELECT "id", "name", "email" FROM "Customer"
+    WHERE "businessId" = ? AND ("name" LIKE ? OR "email" LIKE ?) LIMIT 20`;
+  console.log(`\nBaseline LIKE scan via db.$queryRawUnsafe, ms over ${BASELINE_ITERATIONS} runs:`);
+  const baseline: (string | number)[][] = [
+    ['business', 'pattern', 'results', 'p50', 'max', 'search p50', 'speedup'],
+  ];
+  for (const [businessId, q] of [
+    [BIG_ID, 'imura'],
+    [BIG_ID, 'zzqxj'],
+    [SMALL_ID, 'imura'],
+  ]) {
+    const pattern = `%${q}%`;
+    const run = () => db.$queryRawUnsafe<unknown[]>(scan, businessId, pattern, pattern);
+    const { count, p50, max } = await time(run, BASELINE_ITERATIONS, 1);
+    const search = timings.get(`${businessId} ${q}`)!.p50;
+    const speedup = `${(p50 / search).toFixed(p50 / search < 10 ? 1 : 0)}x`;
+    baseline.push([businessId, pattern, count, fmt(p50), fmt(max), fmt(search), speedup]);
+  }
+  printTable(baseline);
+  printPlan(raw, scan, [BIG_ID, '%a%', '%a%']);
+
+  console.log('\nQuery plans of the SQL searchCustomers sends (recorded from the adapter):');
+  const seen = new Set<string>();
+  for (const q of ['', 'dana', 'imura']) {
+    for (const { sql, args } of await capture(() => searchCustomers(BIG_ID, q))) {
+      if (seen.has(sql)) continue;
+      seen.add(sql);
+      console.log(`\n${sql.replace(/\s+/g, ' ')}\n  args: ${JSON.stringify(args)}`);
+      printPlan(raw, sql, args);
+    }
+  }
+  raw.close();
+  await client.$disconnect();
+} finally {
+  await testDb.cleanup();
+}
