@@ -42,6 +42,15 @@ const eslintConfig = [
       '@next/next/no-html-link-for-pages': 'off',
     },
   },
+  {
+    name: 'keydesk/playwright',
+    files: ['e2e/**/*.ts'],
+    rules: {
+      // Playwright fixtures receive a `use` callback and an empty `{}` when they need no fixture.
+      'react-hooks/rules-of-hooks': 'off',
+      'no-empty-pattern': 'off',
+    },
+  },
 ];
 
 export default eslintConfig;
