@@ -46,9 +46,21 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // Signs in once per demo role and stores the session (e2e/auth.setup.ts).
+    {
+      name: 'setup',
+      testMatch: /auth\.setup\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+    },
     {
       name: 'chromium',
-      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+      dependencies: ['setup'],
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: chromiumLaunchOptions(),
+        // Signed in as the owner of Acme Software unless a spec says otherwise.
+        storageState: 'e2e/.auth/acme-owner.json',
+      },
     },
   ],
   // SKIP_WEBSERVER=1 runs the specs without building or starting the app (for a server you started yourself).
@@ -65,6 +77,7 @@ export default defineConfig({
         url: baseURL,
         env: {
           DATABASE_URL: databaseUrl,
+          KEYDESK_URL: baseURL,
           KEYDESK_SEED_DEMO: '1',
           NEXT_TELEMETRY_DISABLED: '1',
         },

@@ -8,6 +8,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     /** Set to "0" to skip loading demo data into an empty database on `npm start`. */
     seedDemoData: env.KEYDESK_SEED_DEMO !== '0',
+    /** Where people reach Keydesk; decides whether session cookies are Secure (anything but localhost). */
+    publicUrl: env.KEYDESK_URL || `http://localhost:${env.PORT || '3000'}`,
+    /** Signs session cookies. Unset: a random secret is made once and kept in data/auth-secret. */
+    authSecret: env.BETTER_AUTH_SECRET || undefined,
+    /** Password of the demo accounts the seed creates. */
+    demoPassword: env.KEYDESK_DEMO_PASSWORD || 'keydesk-demo-2026',
     /** Port of `npm start` (default 3000). */
     port: env.PORT || '3000',
     /**

@@ -35,3 +35,15 @@ describe('newId', () => {
     expect(chiSquare).toBeLessThan(CHI_SQUARE_BOUND_61_DF);
   });
 });
+
+describe('newTimeOrderedId', () => {
+  it('sorts by time, then by creation order within one millisecond', async () => {
+    const { newTimeOrderedId } = await import('./ids');
+    const sameMs = Array.from({ length: 50 }, () => newTimeOrderedId('evt', 1_800_000_000_000));
+    const later = newTimeOrderedId('evt', 1_800_000_000_001);
+    const ids = [...sameMs, later];
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(later).toMatch(/^evt_[0-9A-Za-z]{21}$/);
+  });
+});

@@ -1,5 +1,40 @@
-// Fixed inputs of the demo seed (prisma/seed.ts): names, domains, products and device names.
+// Fixed inputs of the demo seed (prisma/seed.ts): what a demo business is made of, and Acme
+// Software's names, domains, products and device names. Globex's are in ./seed-data-globex.ts.
+import { DEMO_BUSINESS_ID, DEMO_BUSINESS_NAME } from '@/lib/auth/demo-business';
 import type { DurationInterval } from '@/lib/generated/prisma/client';
+
+export type DeviceKind = 'desktop' | 'mobile' | 'server';
+
+export type ProductSeed = {
+  name: string;
+  keyPrefix: string | null;
+  activationsLimit: number | null;
+  duration: { count: number; interval: DurationInterval } | null;
+  devices: DeviceKind;
+};
+
+export type PersonSeed = { firstName: string; lastName: string; email: string };
+
+/** Everything that makes one demo business; prisma/seed-business.ts builds its rows from it. */
+export type BusinessSeed = {
+  id: string;
+  name: string;
+  /** Fixed, so that every run (and every developer) gets the same names, products and key mix. */
+  prngSeed: number;
+  /** The business's age; its products, customers and keys are dated within it. */
+  createdDaysAgo: number;
+  customerCount: number;
+  licenseKeyCount: number;
+  /** The first customer; the seed gives them the first product's key, at its activation limit. */
+  featuredCustomer: PersonSeed;
+  firstNames: readonly string[];
+  lastNames: readonly string[];
+  emailDomains: readonly string[];
+  /** The first product's limit must not exceed its kind's device names (the featured key fills it). */
+  products: readonly ProductSeed[];
+  /** Machine names for instances; desktop and mobile ones are shown as "Dana's MacBook Pro". */
+  devices: Record<DeviceKind, readonly string[]>;
+};
 
 /** The customer tests and docs can rely on; the seed gives her a key at its activation limit. */
 export const DEMO_CUSTOMER = { firstName: 'Dana', lastName: 'Kim', email: 'dana.kim@northwind.io' };
@@ -26,16 +61,6 @@ export const EMAIL_DOMAINS = words(`
   brightpixel.co.uk acme.io yahoo.com hey.com nordlys.no terracotta.es mapleworks.ca
   sunbird.com.au
 `);
-
-export type DeviceKind = 'desktop' | 'mobile' | 'server';
-
-export type ProductSeed = {
-  name: string;
-  keyPrefix: string | null;
-  activationsLimit: number | null;
-  duration: { count: number; interval: DurationInterval } | null;
-  devices: DeviceKind;
-};
 
 export const PRODUCTS: ProductSeed[] = [
   {
@@ -96,7 +121,6 @@ export const PRODUCTS: ProductSeed[] = [
   },
 ];
 
-/** Machine names for instances; desktop and mobile ones are shown as "Dana's MacBook Pro". */
 export const DEVICES: Record<DeviceKind, string[]> = {
   desktop: commaList(`
     MacBook Pro, MacBook Air, iMac, Mac Studio, Mac mini, ThinkPad X1 Carbon, Dell XPS 15,
@@ -111,11 +135,26 @@ export const DEVICES: Record<DeviceKind, string[]> = {
   `),
 };
 
+export const ACME_SEED: BusinessSeed = {
+  id: DEMO_BUSINESS_ID,
+  name: DEMO_BUSINESS_NAME,
+  prngSeed: 20_261_126,
+  createdDaysAgo: 200,
+  customerCount: 240,
+  licenseKeyCount: 60,
+  featuredCustomer: DEMO_CUSTOMER,
+  firstNames: FIRST_NAMES,
+  lastNames: LAST_NAMES,
+  emailDomains: EMAIL_DOMAINS,
+  products: PRODUCTS,
+  devices: DEVICES,
+};
+
 // Lists are written as text so that the formatter keeps them compact.
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text.trim().split(/\s+/);
 }
 
-function commaList(text: string): string[] {
+export function commaList(text: string): string[] {
   return text.split(',').map((item) => item.trim());
 }

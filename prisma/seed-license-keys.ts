@@ -3,7 +3,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { LicenseKeySource, Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { generateLicenseKey } from '@/lib/license-keys/key-generator';
-import { DEVICES, type ProductSeed } from './seed-data';
+import type { BusinessSeed, ProductSeed } from './seed-data';
 import {
   DAY_MS,
   addDuration,
@@ -60,14 +60,15 @@ export function buildLicenseKeys(options: {
   businessId: string;
   customers: SeedCustomer[];
   products: SeedProduct[];
+  devices: BusinessSeed['devices'];
 }) {
-  const { random, now, count, businessId } = options;
+  const { random, now, count, businessId, devices } = options;
   const licenseKeys: LicenseKeyRow[] = [];
   const instances: InstanceRow[] = [];
   for (let index = 0; index < count; index++) {
     const plan = planKey(index, random, options.customers, options.products);
     const key = licenseKeyRow(plan, random, now, businessId);
-    const keyInstances = instanceRows(plan, key, random, now);
+    const keyInstances = instanceRows(plan, key, devices, random, now);
     key.instancesCount = keyInstances.length;
     licenseKeys.push(key);
     instances.push(...keyInstances);
@@ -81,13 +82,14 @@ function planKey(
   customers: SeedCustomer[],
   products: SeedProduct[],
 ): KeyPlan {
-  const [dana] = customers;
-  // Dana Kim's PhotoForge Pro key is activated on all its seats: the "limit reached" example.
+  // The featured customer (Acme's Dana Kim) has a key for the first product (PhotoForge Pro)
+  // that is activated on all its seats: the "limit reached" example.
+  const [featured] = customers;
   if (index === 0) {
     return {
       status: 'active',
       source: 'auto',
-      customer: dana,
+      customer: featured,
       product: products[0],
       fillToLimit: true,
     };
@@ -96,7 +98,7 @@ function planKey(
     status: weighted(random, STATUS_WEIGHTS),
     source: weighted(random, SOURCE_WEIGHTS),
   };
-  const customer = index === 1 ? dana : pick(random, customers);
+  const customer = index === 1 ? featured : pick(random, customers);
   return { status, source, customer, product: pick(random, products) };
 }
 
@@ -168,10 +170,16 @@ function importedKey(random: Random): string {
   return `XK-${randomChars(digits, 4)}-${randomChars(letters, 2)}${randomChars(digits, 2)}-${randomChars(mixed, 2)}`;
 }
 
-function instanceRows(plan: KeyPlan, key: LicenseKeyRow, random: Random, now: Date) {
+function instanceRows(
+  plan: KeyPlan,
+  key: LicenseKeyRow,
+  deviceNames: BusinessSeed['devices'],
+  random: Random,
+  now: Date,
+) {
   const count = instanceCount(plan, key.activationsLimit, random);
   const kind = plan.product.seed.devices;
-  const devices = shuffled(random, DEVICES[kind]).slice(0, count);
+  const devices = shuffled(random, deviceNames[kind]).slice(0, count);
   const from = key.createdAt.getTime();
   const until = Math.min(now.getTime(), key.expiresAt?.getTime() ?? Infinity);
   return devices.map((device): InstanceRow => ({

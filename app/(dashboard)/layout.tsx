@@ -1,12 +1,30 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BusinessSwitcher } from '@/components/layout/business-switcher';
 import { DashboardNav } from '@/components/layout/dashboard-nav';
-import { requireBusiness } from '@/lib/auth/current-business';
-import { getBusinessName } from '@/lib/businesses/data';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { requireMember } from '@/lib/auth/member';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const { businessId } = await requireBusiness();
-  const businessName = (await getBusinessName(businessId)) ?? 'Unknown business';
+  const member = await requireMember();
+  const links = [
+    { href: '/license-keys', label: 'License keys' },
+    { href: '/customers', label: 'Customers' },
+    { href: '/products', label: 'Products' },
+    ...(can(member.role, 'members:manage')
+      ? [
+          { href: '/activity', label: 'Activity' },
+          { href: '/settings/members', label: 'Members' },
+        ]
+      : []),
+    ...(can(member.role, 'api-keys:manage')
+      ? [{ href: '/settings/api-keys', label: 'API keys' }]
+      : []),
+    ...(can(member.role, 'business:manage')
+      ? [{ href: '/settings/business', label: 'Business' }]
+      : []),
+  ];
   return (
     <>
       <a
@@ -20,11 +38,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link href="/license-keys" className="text-lg font-semibold tracking-tight">
             Keydesk
           </Link>
-          <DashboardNav />
-          <p className="ml-auto text-sm text-slate-600">
-            <span className="sr-only">Business: </span>
-            {businessName}
-          </p>
+          <DashboardNav links={links} />
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+            <BusinessSwitcher
+              currentBusinessId={member.businessId}
+              memberships={member.memberships}
+            />
+            <span className="text-slate-600">
+              {member.name} <span className="sr-only">, role:</span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
+                {ROLE_LABELS[member.role]}
+              </span>
+            </span>
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <main id="content" className="mx-auto max-w-6xl px-4 py-8">

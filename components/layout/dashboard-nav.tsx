@@ -3,17 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const links = [
-  { href: '/license-keys', label: 'License keys' },
-  { href: '/customers', label: 'Customers' },
-  { href: '/products', label: 'Products' },
-];
-
-export function DashboardNav() {
+/** The main navigation; the layout passes only the links the member's role may use. */
+export function DashboardNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-1">
         {links.map(({ href, label }) => {
           const current = pathname === href || pathname.startsWith(`${href}/`);
           return (

@@ -16,6 +16,7 @@ import {
 } from '@/lib/license-keys/schema';
 import { expiryFromDuration, type ProductOption } from '@/lib/products/schema';
 import { ActivationsLimitField } from './activations-limit-field';
+import type { CustomerOption } from '@/lib/customers/schema';
 import { CustomerPicker } from './customer-picker';
 import { ExpiryField } from './expiry-field';
 import { KeyModeFieldset } from './key-mode-fieldset';
@@ -47,7 +48,12 @@ const defaultValues = {
  * with an activations limit and an expiry. Validates with the action's own Zod schema, then shows
  * the action's field errors under their fields; on success the action redirects to the new key.
  */
-export function CreateLicenseKeyForm() {
+export function CreateLicenseKeyForm({
+  initialCustomer = null,
+}: {
+  /** A customer chosen before the form opened, e.g. one just created from this form. */
+  initialCustomer?: CustomerOption | null;
+}) {
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const [defaultsFrom, setDefaultsFrom] = useState<ProductOption | null>(null);
@@ -57,7 +63,7 @@ export function CreateLicenseKeyForm() {
     CreateLicenseKeyInput
   >({
     resolver: zodResolver(createLicenseKeySchema),
-    defaultValues,
+    defaultValues: { ...defaultValues, customerId: initialCustomer?.id ?? '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     // Focus follows the page order (FIELD_ORDER), not the order in which fields registered.
@@ -140,6 +146,7 @@ export function CreateLicenseKeyForm() {
         name="customerId"
         render={({ field, fieldState }) => (
           <CustomerPicker
+            initialCustomer={initialCustomer}
             customerId={field.value}
             onChange={(customer) => field.onChange(customer?.id ?? '')}
             onBlur={field.onBlur}

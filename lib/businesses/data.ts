@@ -1,5 +1,15 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
+import {
+  NEW_OWNER_NOT_FOUND_MESSAGE,
+  NOT_AN_OWNER_MESSAGE,
+  type RenameBusinessInput,
+  type RenameBusinessResult,
+  type TransferOwnershipInput,
+  type TransferOwnershipResult,
+} from './schema';
 
 /** The business's display name, or null if it does not exist. */
 export async function getBusinessName(businessId: string): Promise<string | null> {
@@ -8,4 +18,70 @@ export async function getBusinessName(businessId: string): Promise<string | null
     select: { name: true },
   });
   return business?.name ?? null;
+}
+
+/** Renames the actor's business (owners only). */
+export async function renameBusiness(
+  actor: Actor,
+  input: RenameBusinessInput,
+): Promise<RenameBusinessResult> {
+  assertCan(actor, 'business:manage');
+  return db.$transaction(async (tx): Promise<RenameBusinessResult> => {
+    const business = await tx.business.findUnique({
+      where: { id: actor.businessId },
+      select: { name: true },
+    });
+    if (!business) return { ok: false, fieldErrors: {}, formError: 'The business was not found.' };
+    if (business.name === input.name) return { ok: true, message: 'The name is unchanged.' };
+    await tx.business.update({ where: { id: actor.businessId }, data: { name: input.name } });
+    await recordAudit(tx, actor, {
+      action: 'business.renamed',
+      objectType: 'business',
+      objectId: actor.businessId,
+      summary: `Renamed the business from "${business.name}" to "${input.name}"`,
+    });
+    return { ok: true, message: 'Name saved.' };
+  });
+}
+
+/**
+ * Hands the business to another member: they become an owner and the actor an admin, in one
+ * transaction. The actor's own membership is read again inside it, so a demoted owner cannot.
+ */
+export async function transferOwnership(
+  actor: Actor,
+  input: TransferOwnershipInput,
+): Promise<TransferOwnershipResult> {
+  assertCan(actor, 'business:manage');
+  return db.$transaction(async (tx): Promise<TransferOwnershipResult> => {
+    const where = { businessId: actor.businessId };
+    const target = await tx.membership.findFirst({
+      where: { ...where, id: input.membershipId },
+      select: { id: true, user: { select: { name: true } } },
+    });
+    if (!target) {
+      return { ok: false, fieldErrors: { membershipId: [NEW_OWNER_NOT_FOUND_MESSAGE] } };
+    }
+    if (target.id === actor.id) {
+      return { ok: false, fieldErrors: { membershipId: ['Choose another member than yourself.'] } };
+    }
+    const self = await tx.membership.findFirst({
+      where: { ...where, id: actor.id, role: 'owner' },
+      select: { id: true },
+    });
+    if (!self) return { ok: false, fieldErrors: {}, formError: NOT_AN_OWNER_MESSAGE };
+
+    await tx.membership.update({ where: { id: target.id }, data: { role: 'owner' } });
+    await tx.membership.update({ where: { id: self.id }, data: { role: 'admin' } });
+    await recordAudit(tx, actor, {
+      action: 'business.ownership_transferred',
+      objectType: 'business',
+      objectId: actor.businessId,
+      summary: `Transferred ownership to ${target.user.name}; ${actor.name} is now an admin`,
+    });
+    return {
+      ok: true,
+      message: `${target.user.name} is now an owner of the business, and you are an admin.`,
+    };
+  });
 }

@@ -1,7 +1,16 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
+import { newId } from '@/lib/ids';
+import { uniqueViolationFields } from '@/lib/prisma-errors';
 import { SEARCH_LIMIT } from '@/lib/search';
-import type { CustomerOption } from './schema';
+import {
+  CUSTOMER_EMAIL_TAKEN_MESSAGE,
+  type CreateCustomerFailure,
+  type CreateCustomerInput,
+  type CustomerOption,
+} from './schema';
 
 const customerOptionSelect = { id: true, name: true, email: true } as const;
 
@@ -74,4 +83,46 @@ function ftsPhrase(text: string) {
 /** One customer of the business, or null (also for another business's customer). */
 export function getCustomer(businessId: string, id: string): Promise<CustomerOption | null> {
   return db.customer.findFirst({ where: { id, businessId }, select: customerOptionSelect });
+}
+
+export type CreateCustomerResult = { ok: true; id: string } | CreateCustomerFailure;
+
+/**
+ * Creates a customer of the actor's business. An email another customer of the business already
+ * has, in any letter case, is a field error and nothing is written: the unique index on
+ * (businessId, emailLower) decides, so two people submitting at once cannot both succeed.
+ * The customer and its audit event are written in one transaction.
+ */
+export async function createCustomer(
+  actor: Actor,
+  input: CreateCustomerInput,
+): Promise<CreateCustomerResult> {
+  assertCan(actor, 'customers:create');
+  try {
+    return await db.$transaction(async (tx): Promise<CreateCustomerResult> => {
+      const created = await tx.customer.create({
+        data: {
+          id: newId('cus'),
+          businessId: actor.businessId,
+          name: input.name,
+          email: input.email,
+          nameLower: input.name.toLowerCase(),
+          emailLower: input.email.toLowerCase(),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        action: 'customer.created',
+        objectType: 'customer',
+        objectId: created.id,
+        summary: `Created customer ${input.name} <${input.email}>`,
+      });
+      return { ok: true, id: created.id };
+    });
+  } catch (error) {
+    if (uniqueViolationFields(error)?.includes('emailLower')) {
+      return { ok: false, fieldErrors: { email: [CUSTOMER_EMAIL_TAKEN_MESSAGE] } };
+    }
+    throw error;
+  }
 }

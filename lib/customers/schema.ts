@@ -1,2 +1,69 @@
+import { z } from 'zod';
+
+// Shared by the customer form (client-side validation) and the server action. No server imports here.
+
 /** A customer as pickers and lists show it. */
 export type CustomerOption = { id: string; name: string; email: string };
+
+export const CUSTOMER_NAME_MAX_LENGTH = 200;
+export const EMAIL_MAX_LENGTH = 254; // the longest address SMTP can carry
+
+export const createCustomerSchema = z.object({
+  name: z
+    .string({ error: 'Enter the customer’s name.' })
+    .trim()
+    .min(1, { error: 'Enter the customer’s name.' })
+    .max(CUSTOMER_NAME_MAX_LENGTH, {
+      error: `A name has at most ${CUSTOMER_NAME_MAX_LENGTH} characters.`,
+    }),
+  // Trimmed before it is checked (z.email().trim() would check the untrimmed text first).
+  email: z
+    .string({ error: 'Enter the customer’s email address.' })
+    .trim()
+    .min(1, { error: 'Enter the customer’s email address.' })
+    .max(EMAIL_MAX_LENGTH, {
+      error: `An email address has at most ${EMAIL_MAX_LENGTH} characters.`,
+    })
+    .pipe(z.email({ error: 'Enter an email address like name@example.com.' })),
+});
+
+export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
+export type CreateCustomerField = keyof CreateCustomerInput;
+
+/** What the server answers when it does not create the customer: messages by field, or one for the form. */
+export type CreateCustomerFailure = {
+  ok: false;
+  fieldErrors: Partial<Record<CreateCustomerField, string[]>>;
+  formError?: string;
+};
+
+export const CUSTOMER_EMAIL_TAKEN_MESSAGE = 'A customer with this email already exists';
+
+const LOCAL_ORIGIN = 'http://keydesk.invalid';
+
+/**
+ * A `returnTo` that stays on this site, as a path (with its query), or null. Refuses other origins
+ * (`https://evil.example`, `//evil.example`, `/\evil.example`), other schemes (`javascript:`) and
+ * anything with a backslash or a control character, which browsers may read differently.
+ */
+export function safeReturnTo(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2000) return null;
+  if (!value.startsWith('/') || value.startsWith('//')) return null;
+  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  let url: URL;
+  try {
+    url = new URL(value, LOCAL_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== LOCAL_ORIGIN) return null;
+  return url.pathname + url.search;
+}
+
+/** Where to go after creating a customer: back to `returnTo` with the new customer's id, or the list. */
+export function afterCreateCustomerPath(customerId: string, returnTo: string | null): string {
+  if (!returnTo) return `/customers?created=${encodeURIComponent(customerId)}`;
+  const url = new URL(returnTo, LOCAL_ORIGIN);
+  url.searchParams.set('customerId', customerId);
+  return url.pathname + url.search;
+}

@@ -41,17 +41,34 @@ export async function withSchemaEngine<T>(
   }
 }
 
+type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+let bindingsOnce: Promise<Bindings> | undefined;
+
+/**
+ * Instantiates the WebAssembly module once per process: its JS bindings keep module-level state,
+ * and a second instantiation leaves them pointing at the first instance's memory.
+ */
+function loadBindings(): Promise<Bindings> {
+  bindingsOnce ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
+    const bindings = await import('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': bindings,
+    });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bindings;
+  })();
+  return bindingsOnce;
+}
+
 async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   schema: { path: string; content: string },
 ): Promise<SchemaEngine> {
-  const require = createRequire(import.meta.url);
-  const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
-  const bindings = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
-  bindings.__wbg_set_wasm(instance.exports);
-  (instance.exports.__wbindgen_start as () => void)();
+  const bindings = await loadBindings();
   const log = (line: string) => {
     if (process.env.KEYDESK_DEBUG_MIGRATIONS) console.error(line);
   };

@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireBusiness } from '@/lib/auth/current-business';
-import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
-import { createLicenseKey } from './data';
+import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
+import { memberFor } from '@/lib/auth/member';
+import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
+import { createLicenseKey, setLicenseKeyDisabled } from './data';
 import { createLicenseKeySchema, type CreateLicenseKeyFailure } from './schema';
 
 /**
@@ -14,16 +15,24 @@ import { createLicenseKeySchema, type CreateLicenseKeyFailure } from './schema';
  * it redirects to the key's page, so it only ever returns failures.
  */
 export async function createLicenseKeyAction(input: unknown): Promise<CreateLicenseKeyFailure> {
-  const { businessId } = await requireBusiness();
+  let actor;
+  try {
+    actor = await memberFor('keys:issue');
+  } catch (error) {
+    if (error instanceof NotAllowedError) {
+      return { ok: false, fieldErrors: {}, formError: notAllowedMessage(error) };
+    }
+    throw error;
+  }
   const parsed = createLicenseKeySchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   }
 
-  const requestId = newRequestId();
+  const { requestId, businessId } = actor;
   let result;
   try {
-    result = await createLicenseKey(businessId, parsed.data);
+    result = await createLicenseKey(actor, parsed.data);
   } catch (error) {
     // In import mode the typed key is a secret: keep it (trimmed or as sent) out of the log.
     const rawKey = (input as { key?: unknown } | null)?.key;
@@ -49,4 +58,22 @@ export async function createLicenseKeyAction(input: unknown): Promise<CreateLice
 
   revalidatePath('/license-keys');
   redirect(`/license-keys/${result.id}`);
+}
+
+/** Disables or enables a key of the member's business, then shows its page again. */
+export async function setLicenseKeyDisabledAction(
+  id: string,
+  disabled: boolean,
+): Promise<{ ok: false; formError: string } | undefined> {
+  let actor;
+  try {
+    actor = await memberFor('keys:disable');
+  } catch (error) {
+    if (error instanceof NotAllowedError) return { ok: false, formError: notAllowedMessage(error) };
+    throw error;
+  }
+  const found = await setLicenseKeyDisabled(actor, String(id), Boolean(disabled));
+  if (!found) return { ok: false, formError: 'License key not found.' };
+  revalidatePath(`/license-keys/${id}`);
+  revalidatePath('/license-keys');
 }

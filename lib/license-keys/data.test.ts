@@ -34,7 +34,7 @@ beforeEach(async () => {
 
 describe('createLicenseKey', () => {
   it('generates a key with the product prefix, source manual, no activations used', async () => {
-    const result = await createLicenseKey(acme.business.id, { ...terms(), mode: 'generate' });
+    const result = await createLicenseKey(acme.support, { ...terms(), mode: 'generate' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const key = await getLicenseKey(acme.business.id, result.id);
@@ -51,7 +51,7 @@ describe('createLicenseKey', () => {
 
   it('imports a key as typed, source import, and an imported past expiry shows as expired', async () => {
     const key = uniqueKey();
-    const result = await createLicenseKey(acme.business.id, {
+    const result = await createLicenseKey(acme.support, {
       ...terms({ expiresAt: '2020-01-01T00:00:00Z', activationsLimit: null }),
       mode: 'import',
       key,
@@ -69,7 +69,7 @@ describe('createLicenseKey', () => {
   });
 
   it("refuses another business's customer and writes nothing", async () => {
-    const result = await createLicenseKey(acme.business.id, {
+    const result = await createLicenseKey(acme.support, {
       ...terms({ customerId: globex.customer.id }),
       mode: 'import',
       key: uniqueKey(),
@@ -82,7 +82,7 @@ describe('createLicenseKey', () => {
   });
 
   it("refuses another business's product and writes nothing", async () => {
-    const result = await createLicenseKey(acme.business.id, {
+    const result = await createLicenseKey(acme.support, {
       ...terms({ productId: globex.product.id }),
       mode: 'generate',
     });
@@ -94,7 +94,7 @@ describe('createLicenseKey', () => {
   });
 
   it('refuses ids that do not exist at all, on both fields', async () => {
-    const result = await createLicenseKey(acme.business.id, {
+    const result = await createLicenseKey(acme.support, {
       ...terms({ customerId: 'cus_nope', productId: 'pdt_nope' }),
       mode: 'generate',
     });
@@ -106,7 +106,7 @@ describe('createLicenseKey', () => {
 
   it('reports a duplicate key on the key field, also across businesses, and writes nothing', async () => {
     const key = uniqueKey();
-    const first = await createLicenseKey(globex.business.id, {
+    const first = await createLicenseKey(globex.owner, {
       customerId: globex.customer.id,
       productId: globex.product.id,
       activationsLimit: 1,
@@ -117,7 +117,7 @@ describe('createLicenseKey', () => {
     expect(first.ok).toBe(true);
     const countAfterFirst = await db.licenseKey.count();
 
-    const clash = await createLicenseKey(acme.business.id, { ...terms(), mode: 'import', key });
+    const clash = await createLicenseKey(acme.support, { ...terms(), mode: 'import', key });
     expect(clash).toEqual({ ok: false, fieldErrors: { key: [KEY_ALREADY_EXISTS_MESSAGE] } });
     expect(KEY_ALREADY_EXISTS_MESSAGE).toContain('already exists');
     // The message does not reveal which business holds the key.
@@ -129,7 +129,7 @@ describe('createLicenseKey', () => {
     const key = uniqueKey();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        createLicenseKey(acme.business.id, { ...terms(), mode: 'import', key }),
+        createLicenseKey(acme.support, { ...terms(), mode: 'import', key }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('createLicenseKey', () => {
 
 describe('reads', () => {
   it("do not show another business's key", async () => {
-    const result = await createLicenseKey(globex.business.id, {
+    const result = await createLicenseKey(globex.owner, {
       customerId: globex.customer.id,
       productId: globex.product.id,
       activationsLimit: 1,
@@ -161,7 +161,7 @@ describe('reads', () => {
   it('lists keys newest first with masked keys only', async () => {
     const key = uniqueKey();
     await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond than earlier keys
-    await createLicenseKey(acme.business.id, { ...terms(), mode: 'import', key });
+    await createLicenseKey(acme.support, { ...terms(), mode: 'import', key });
     const [newest] = await listRecentLicenseKeys(acme.business.id, 1);
     expect(newest.maskedKey).toBe(`••••${key.slice(-4)}`);
     expect(JSON.stringify(newest)).not.toContain(key);

@@ -1,4 +1,6 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import { isForeignKeyViolation, uniqueViolationFields } from '@/lib/prisma-errors';
@@ -24,12 +26,13 @@ const GENERATE_ATTEMPTS = 3;
  * customer and the product both belong to the business. Expected failures come back as values.
  */
 export async function createLicenseKey(
-  businessId: string,
+  actor: Actor,
   input: CreateLicenseKeyInput,
 ): Promise<CreateLicenseKeyResult> {
+  assertCan(actor, 'keys:issue');
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertLicenseKey(businessId, input);
+      return await insertLicenseKey(actor, input);
     } catch (error) {
       if (uniqueViolationFields(error)?.includes('key')) {
         if (input.mode === 'generate' && attempt < GENERATE_ATTEMPTS) continue;
@@ -50,7 +53,8 @@ export async function createLicenseKey(
   }
 }
 
-function insertLicenseKey(businessId: string, input: CreateLicenseKeyInput) {
+function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
+  const { businessId } = actor;
   return db.$transaction(async (tx): Promise<CreateLicenseKeyResult> => {
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId, businessId },
@@ -66,11 +70,12 @@ function insertLicenseKey(businessId: string, input: CreateLicenseKeyInput) {
       if (!product) fieldErrors.productId = [PRODUCT_NOT_FOUND_MESSAGE];
       return { ok: false, fieldErrors };
     }
+    const key = input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix);
     const created = await tx.licenseKey.create({
       data: {
         id: newId('lic'),
         businessId,
-        key: input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix),
+        key,
         customerId: customer.id,
         productId: product.id,
         activationsLimit: input.activationsLimit,
@@ -79,7 +84,39 @@ function insertLicenseKey(businessId: string, input: CreateLicenseKeyInput) {
       },
       select: { id: true },
     });
+    await recordAudit(tx, actor, {
+      action: input.mode === 'import' ? 'license_key.imported' : 'license_key.issued',
+      objectType: 'license_key',
+      objectId: created.id,
+      summary: `${input.mode === 'import' ? 'Imported' : 'Issued'} key ${maskLicenseKey(key)}`,
+    });
     return { ok: true, id: created.id };
+  });
+}
+
+/**
+ * Disables or enables a key of the actor's business. A key of another business, or none, is
+ * "not found", and nothing is written. Returns false when there is no such key.
+ */
+export async function setLicenseKeyDisabled(
+  actor: Actor,
+  id: string,
+  disabled: boolean,
+): Promise<boolean> {
+  assertCan(actor, 'keys:disable');
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.licenseKey.updateMany({
+      where: { id, businessId: actor.businessId },
+      data: { disabled },
+    });
+    if (count === 0) return false;
+    await recordAudit(tx, actor, {
+      action: disabled ? 'license_key.disabled' : 'license_key.enabled',
+      objectType: 'license_key',
+      objectId: id,
+      summary: disabled ? 'Disabled the key' : 'Enabled the key',
+    });
+    return true;
   });
 }
 

@@ -1,7 +1,16 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { SEARCH_LIMIT } from '@/lib/search';
-import type { DurationInterval, ProductOption } from './schema';
+import {
+  describeDuration,
+  PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE,
+  type DurationInterval,
+  type ProductOption,
+  type UpdateProductFailure,
+  type UpdateProductInput,
+} from './schema';
 
 const productSelect = {
   id: true,
@@ -58,4 +67,77 @@ export async function listProducts(businessId: string): Promise<ProductOption[]>
     select: productSelect,
   });
   return rows.map(toProductOption);
+}
+
+/** One product of the business, or null (also for another business's product). */
+export async function getProduct(businessId: string, id: string): Promise<ProductOption | null> {
+  const row = await db.product.findFirst({ where: { id, businessId }, select: productSelect });
+  return row ? toProductOption(row) : null;
+}
+
+export type UpdateProductResult =
+  { ok: true; id: string; changes: string[] } | UpdateProductFailure;
+
+/**
+ * Renames a product of the actor's business and changes the terms its new keys get (existing keys
+ * keep theirs). A product of another business, or none, is "not found" and nothing is written.
+ * The read, the write and the audit event share one transaction; an edit that changes nothing
+ * writes nothing.
+ */
+export async function updateProduct(
+  actor: Actor,
+  id: string,
+  input: UpdateProductInput,
+): Promise<UpdateProductResult> {
+  assertCan(actor, 'products:edit');
+  const { businessId } = actor;
+  return db.$transaction(async (tx): Promise<UpdateProductResult> => {
+    const row = await tx.product.findFirst({ where: { id, businessId }, select: productSelect });
+    if (!row) return { ok: false, fieldErrors: {}, formError: PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE };
+    const changes = describeProductChanges(toProductOption(row), input);
+    if (changes.length === 0) return { ok: true, id: row.id, changes };
+    const { count } = await tx.product.updateMany({
+      where: { id: row.id, businessId },
+      data: {
+        name: input.name,
+        nameLower: input.name.toLowerCase(),
+        licenseKeyActivationsLimit: input.activationsLimit,
+        licenseKeyDurationCount: input.keyLifetime?.count ?? null,
+        licenseKeyDurationInterval: input.keyLifetime?.interval ?? null,
+        keyPrefix: input.keyPrefix,
+      },
+    });
+    if (count !== 1) throw new Error(`Expected to update 1 product, updated ${count}`);
+    await recordAudit(tx, actor, {
+      action: 'product.updated',
+      objectType: 'product',
+      objectId: row.id,
+      summary: `Updated product ${input.name}: ${changes.join('; ')}`,
+    });
+    return { ok: true, id: row.id, changes };
+  });
+}
+
+const describeLimit = (limit: number | null) => (limit === null ? 'unlimited' : String(limit));
+const describeLifetime = (duration: ProductOption['defaultKeyDuration']) =>
+  duration ? describeDuration(duration) : 'never expires';
+
+/** What an edit changes, one phrase per field, for the audit trail: "key prefix ACME → none". */
+function describeProductChanges(before: ProductOption, after: UpdateProductInput): string[] {
+  const changes: string[] = [];
+  if (before.name !== after.name) changes.push(`name “${before.name}” → “${after.name}”`);
+  if (before.defaultActivationsLimit !== after.activationsLimit) {
+    changes.push(
+      `activations limit ${describeLimit(before.defaultActivationsLimit)} → ${describeLimit(after.activationsLimit)}`,
+    );
+  }
+  const lifetimeBefore = describeLifetime(before.defaultKeyDuration);
+  const lifetimeAfter = describeLifetime(after.keyLifetime);
+  if (lifetimeBefore !== lifetimeAfter) {
+    changes.push(`key lifetime ${lifetimeBefore} → ${lifetimeAfter}`);
+  }
+  if (before.keyPrefix !== after.keyPrefix) {
+    changes.push(`key prefix ${before.keyPrefix ?? 'none'} → ${after.keyPrefix ?? 'none'}`);
+  }
+  return changes;
 }

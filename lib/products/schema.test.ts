@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDuration, expiryFromDuration } from './schema';
+import { KEY_PREFIX_PATTERN } from '@/lib/license-keys/key-generator';
+import { describeDuration, expiryFromDuration, updateProductSchema } from './schema';
 
 // Run in a zone with daylight saving time, so that local-time arithmetic would give other answers
 // than the UTC arithmetic the function promises (New York switches to DST on 8 March 2026).
@@ -126,5 +127,139 @@ describe('describeDuration', () => {
     [0, 'day', '0 days'],
   ] as const)('describes %i %s as "%s"', (count, interval, text) => {
     expect(describeDuration({ count, interval })).toBe(text);
+  });
+});
+
+describe('updateProductSchema', () => {
+  const valid = {
+    name: '  Photo Studio  ',
+    activationsLimit: 5,
+    keyLifetime: { count: 1, interval: 'year' },
+    keyPrefix: ' photo2 ',
+  };
+  const firstError = (input: Record<string, unknown>) => {
+    const result = updateProductSchema.safeParse({ ...valid, ...input });
+    return result.success ? null : result.error.issues[0];
+  };
+
+  it('trims the name and upper-cases the prefix', () => {
+    expect(updateProductSchema.parse(valid)).toEqual({
+      name: 'Photo Studio',
+      activationsLimit: 5,
+      keyLifetime: { count: 1, interval: 'year' },
+      keyPrefix: 'PHOTO2',
+    });
+  });
+
+  it('takes null for unlimited activations, keys that never expire and no prefix', () => {
+    const parsed = updateProductSchema.parse({
+      ...valid,
+      activationsLimit: null,
+      keyLifetime: null,
+      keyPrefix: '',
+    });
+    expect(parsed).toMatchObject({ activationsLimit: null, keyLifetime: null, keyPrefix: null });
+    expect(updateProductSchema.parse({ ...valid, keyPrefix: null }).keyPrefix).toBeNull();
+  });
+
+  it('accepts the bounds: a limit of 0 and of 2^31 - 1, a lifetime of 1 and 1000', () => {
+    for (const activationsLimit of [0, 2_147_483_647]) {
+      expect(updateProductSchema.safeParse({ ...valid, activationsLimit }).success).toBe(true);
+    }
+    for (const count of [1, 1000]) {
+      const keyLifetime = { count, interval: 'day' };
+      expect(updateProductSchema.safeParse({ ...valid, keyLifetime }).success).toBe(true);
+    }
+  });
+
+  it.each([
+    ['an empty name', { name: '   ' }, ['name'], 'Enter the product name.'],
+    ['a name over 200 characters', { name: 'x'.repeat(201) }, ['name'], 'at most 200'],
+    ['a negative limit', { activationsLimit: -1 }, ['activationsLimit'], 'cannot be negative'],
+    ['a fractional limit', { activationsLimit: 1.5 }, ['activationsLimit'], 'whole number'],
+    ['a limit over int32', { activationsLimit: 2_147_483_648 }, ['activationsLimit'], 'at most'],
+    ['an empty limit (NaN)', { activationsLimit: Number.NaN }, ['activationsLimit'], 'Unlimited'],
+    [
+      'a lifetime of 0',
+      { keyLifetime: { count: 0, interval: 'day' } },
+      ['keyLifetime', 'count'],
+      'at least 1',
+    ],
+    [
+      'a lifetime over 1000',
+      { keyLifetime: { count: 1001, interval: 'day' } },
+      ['keyLifetime', 'count'],
+      'at most 1,000',
+    ],
+    [
+      'a fractional lifetime',
+      { keyLifetime: { count: 2.5, interval: 'week' } },
+      ['keyLifetime', 'count'],
+      'whole number',
+    ],
+    [
+      'an empty lifetime (NaN)',
+      { keyLifetime: { count: Number.NaN, interval: 'week' } },
+      ['keyLifetime', 'count'],
+      'Keys never expire',
+    ],
+    [
+      'an unknown unit',
+      { keyLifetime: { count: 1, interval: 'decade' } },
+      ['keyLifetime', 'interval'],
+      'days, weeks',
+    ],
+    [
+      'a lifetime without a unit',
+      { keyLifetime: { count: 1 } },
+      ['keyLifetime', 'interval'],
+      'days, weeks',
+    ],
+    ['a prefix over 12 characters', { keyPrefix: 'ABCDEFGHIJKLM' }, ['keyPrefix'], 'at most 12'],
+    [
+      'a prefix starting with a digit',
+      { keyPrefix: '2FAST' },
+      ['keyPrefix'],
+      'starts with a letter',
+    ],
+    ['a prefix with a dash', { keyPrefix: 'MY-APP' }, ['keyPrefix'], 'letters A–Z and digits'],
+    [
+      'a prefix with a space inside',
+      { keyPrefix: 'MY APP' },
+      ['keyPrefix'],
+      'letters A–Z and digits',
+    ],
+    [
+      'a prefix with an accented letter',
+      { keyPrefix: 'CAFÉ' },
+      ['keyPrefix'],
+      'letters A–Z and digits',
+    ],
+  ] as const)('rejects %s', (_label, input, path, message) => {
+    const issue = firstError(input);
+    expect(issue?.path).toEqual(path);
+    expect(issue?.message).toContain(message);
+  });
+
+  it('accepts exactly the prefixes the key generator allows', () => {
+    const candidates = [
+      'A',
+      'a',
+      'Z9',
+      'ABCDEFGHIJKL',
+      'abc123def456',
+      'ABCDEFGHIJKLM',
+      '9A',
+      'A_B',
+      'A-B',
+      'ÄB',
+      'AB\n',
+    ];
+    for (const candidate of candidates) {
+      const result = updateProductSchema.safeParse({ ...valid, keyPrefix: candidate });
+      const upper = candidate.trim().toUpperCase();
+      expect(result.success, candidate).toBe(KEY_PREFIX_PATTERN.test(upper));
+      if (result.success) expect(result.data.keyPrefix).toMatch(KEY_PREFIX_PATTERN);
+    }
   });
 });

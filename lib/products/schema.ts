@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { activationsLimitSchema } from '@/lib/license-keys/schema';
+
 export type DurationInterval = 'day' | 'week' | 'month' | 'year';
 
 /** A product as the key form needs it: its name, and the terms new keys get by default. */
@@ -52,3 +55,84 @@ export function describeDuration(duration: ProductOption['defaultKeyDuration']):
   if (!duration) return 'Never expires';
   return `${duration.count} ${duration.interval}${duration.count === 1 ? '' : 's'}`;
 }
+
+// ── Editing a product ──────────────────────────────────────────────────────────────────────────
+// Shared by the edit form (client-side validation) and the server action. No server imports here.
+
+export const DURATION_INTERVALS = [
+  'day',
+  'week',
+  'month',
+  'year',
+] as const satisfies readonly DurationInterval[];
+export const DURATION_UNIT_LABELS: Record<DurationInterval, string> = {
+  day: 'days',
+  week: 'weeks',
+  month: 'months',
+  year: 'years',
+};
+export const PRODUCT_NAME_MAX_LENGTH = 200;
+export const KEY_LIFETIME_MAX = 1000;
+export const KEY_PREFIX_MAX_LENGTH = 12;
+
+const keyLifetimeSchema = z
+  .object({
+    count: z
+      .number({ error: 'Enter a whole number for the key lifetime, or choose Keys never expire.' })
+      .int({ error: 'Enter a whole number for the key lifetime.' })
+      .min(1, { error: 'A key lifetime is at least 1.' })
+      .max(KEY_LIFETIME_MAX, {
+        error: `A key lifetime is at most ${KEY_LIFETIME_MAX.toLocaleString('en-US')}.`,
+      }),
+    interval: z.enum(DURATION_INTERVALS, { error: 'Choose days, weeks, months or years.' }),
+  })
+  .nullable();
+
+/**
+ * Empty means "no prefix"; lower-case letters are upper-cased. Together the checks are the rule of
+ * KEY_PREFIX_PATTERN in lib/license-keys/key-generator.ts (imported by the tests, not here: that
+ * module needs node:crypto and this one runs in the browser), each with its own message.
+ */
+const keyPrefixSchema = z
+  .string({ error: 'Enter a key prefix, or leave it empty.' })
+  .trim()
+  .toUpperCase()
+  .max(KEY_PREFIX_MAX_LENGTH, {
+    error: `A key prefix has at most ${KEY_PREFIX_MAX_LENGTH} characters.`,
+  })
+  .refine((prefix) => prefix === '' || /^[A-Z]/.test(prefix), {
+    error: 'A key prefix starts with a letter.',
+    abort: true,
+  })
+  .refine((prefix) => /^[A-Z0-9]*$/.test(prefix), {
+    error: 'A key prefix has only letters A–Z and digits 0–9.',
+  })
+  .transform((prefix) => (prefix === '' ? null : prefix))
+  .nullable();
+
+export const updateProductSchema = z.object({
+  name: z
+    .string({ error: 'Enter the product name.' })
+    .trim()
+    .min(1, { error: 'Enter the product name.' })
+    .max(PRODUCT_NAME_MAX_LENGTH, {
+      error: `A product name has at most ${PRODUCT_NAME_MAX_LENGTH} characters.`,
+    }),
+  activationsLimit: activationsLimitSchema,
+  keyLifetime: keyLifetimeSchema,
+  keyPrefix: keyPrefixSchema,
+});
+
+export type UpdateProductInput = z.infer<typeof updateProductSchema>;
+export type UpdateProductFormValues = z.input<typeof updateProductSchema>;
+export type UpdateProductField = keyof UpdateProductFormValues;
+
+/** What the server answers when it does not save: messages by field, or one for the form. */
+export type UpdateProductFailure = {
+  ok: false;
+  fieldErrors: Partial<Record<UpdateProductField, string[]>>;
+  formError?: string;
+};
+
+export const PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE =
+  'This product was not found. It may have been removed; go back to the product list.';

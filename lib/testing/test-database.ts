@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/database/create-client';
 import { migrateDatabase } from '@/lib/database/migrate';
+import type { Actor } from '@/lib/auth/authorize';
+import type { MemberRole } from '@/lib/auth/permissions';
 import { newId } from '@/lib/ids';
+import { newRequestId } from '@/lib/log';
 
 /**
  * A real, migrated SQLite database file in a temporary folder, for integration tests.
@@ -55,5 +58,26 @@ export async function createBusinessFixture(db: Db, label: string) {
       licenseKeyDurationInterval: 'year',
     },
   });
-  return { business, customer, product };
+  const actors = {
+    owner: await createMemberActor(db, business.id, 'owner', `${label} Owner`),
+    admin: await createMemberActor(db, business.id, 'admin', `${label} Admin`),
+    support: await createMemberActor(db, business.id, 'support', `${label} Support`),
+  };
+  return { business, customer, product, ...actors };
+}
+
+/** A person with a membership of `role` in the business, as the data layer sees them acting. */
+export async function createMemberActor(
+  db: Db,
+  businessId: string,
+  role: MemberRole,
+  name: string,
+): Promise<Actor> {
+  const user = await db.user.create({
+    data: { id: newId('usr'), name, email: `${newId('usr').toLowerCase()}@people.example` },
+  });
+  const membership = await db.membership.create({
+    data: { id: newId('mem'), businessId, userId: user.id, role },
+  });
+  return { businessId, type: 'member', id: membership.id, name, role, requestId: newRequestId() };
 }

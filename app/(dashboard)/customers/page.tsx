@@ -1,20 +1,48 @@
 import type { Metadata } from 'next';
-import { requireBusiness } from '@/lib/auth/current-business';
-import { searchCustomers } from '@/lib/customers/data';
+import Link from 'next/link';
+import { requireMember } from '@/lib/auth/member';
+import { can } from '@/lib/auth/permissions';
+import { getCustomer, searchCustomers } from '@/lib/customers/data';
 import { searchQuerySchema } from '@/lib/search';
 
 export const metadata: Metadata = { title: 'Customers' };
 
-type Props = { searchParams: Promise<{ q?: string | string[] }> };
+type Props = { searchParams: Promise<{ q?: string | string[]; created?: string | string[] }> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function CustomersPage({ searchParams }: Props) {
-  const { businessId } = await requireBusiness();
-  const raw = (await searchParams).q;
-  const { q } = searchQuerySchema.parse({ q: Array.isArray(raw) ? raw[0] : (raw ?? '') });
-  const customers = await searchCustomers(businessId, q, 50);
+  const { businessId, role } = await requireMember();
+  const params = await searchParams;
+  const { q } = searchQuerySchema.parse({ q: first(params.q) ?? '' });
+  const createdId = first(params.created);
+  const [customers, created] = await Promise.all([
+    searchCustomers(businessId, q, 50),
+    createdId ? getCustomer(businessId, createdId) : null,
+  ]);
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
+        {can(role, 'customers:create') ? (
+          <Link
+            href="/customers/new"
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            New customer
+          </Link>
+        ) : null}
+      </div>
+      <div role="status" className="empty:hidden">
+        {created ? (
+          <p className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+            Created customer {created.name} &lt;{created.email}&gt;.{' '}
+            <Link href="/license-keys/new" className="font-medium underline underline-offset-2">
+              Issue a license key
+            </Link>
+          </p>
+        ) : null}
+      </div>
       <form role="search" className="mt-4 flex gap-2" action="/customers">
         <label htmlFor="customer-search" className="sr-only">
           Search customers

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActivationsUsage } from '@/components/license-keys/activations-usage';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
-import { requireBusiness } from '@/lib/auth/current-business';
+import { requireMember } from '@/lib/auth/member';
 import { formatInstant } from '@/lib/format';
 import { listRecentLicenseKeys } from '@/lib/license-keys/data';
 
 export const metadata: Metadata = { title: 'License keys' };
 
 export default async function LicenseKeysPage() {
-  const { businessId } = await requireBusiness();
+  const { businessId } = await requireMember();
   const keys = await listRecentLicenseKeys(businessId, 50);
   return (
     <>

@@ -1,19 +1,38 @@
 import type { Metadata } from 'next';
-import { requireBusiness } from '@/lib/auth/current-business';
+import Link from 'next/link';
+import { requireMember } from '@/lib/auth/member';
+import { can } from '@/lib/auth/permissions';
 import { listProducts } from '@/lib/products/data';
 import { describeDuration } from '@/lib/products/schema';
 
 export const metadata: Metadata = { title: 'Products' };
 
-export default async function ProductsPage() {
-  const { businessId } = await requireBusiness();
+type Props = { searchParams: Promise<{ saved?: string | string[] }> };
+
+export default async function ProductsPage({ searchParams }: Props) {
+  const { businessId, role } = await requireMember();
+  const savedParam = (await searchParams).saved;
+  const savedId = Array.isArray(savedParam) ? savedParam[0] : savedParam;
   const products = await listProducts(businessId);
+  const saved = savedId ? products.find((product) => product.id === savedId) : undefined;
+  const canEdit = can(role, 'products:edit');
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Products</h1>
-      <p className="mt-1 text-sm text-slate-600">New keys for a product start with these terms.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        New keys for a product start with these terms. Changing them does not change keys already
+        issued.
+      </p>
+      <div role="status" className="empty:hidden">
+        {saved ? (
+          <p className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+            Saved {saved.name}.
+          </p>
+        ) : null}
+      </div>
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Products and the terms of their new keys</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
               <th scope="col" className="px-4 py-3">
@@ -28,17 +47,32 @@ export default async function ProductsPage() {
               <th scope="col" className="px-4 py-3">
                 Key prefix
               </th>
+              {canEdit ? (
+                <th scope="col" className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {products.map((product) => (
-              <tr key={product.id}>
+              <tr key={product.id} className={product.id === saved?.id ? 'bg-green-50' : undefined}>
                 <th scope="row" className="px-4 py-3 text-left font-medium">
                   {product.name}
                 </th>
                 <td className="px-4 py-3">{product.defaultActivationsLimit ?? 'Unlimited'}</td>
                 <td className="px-4 py-3">{describeDuration(product.defaultKeyDuration)}</td>
                 <td className="px-4 py-3 font-mono">{product.keyPrefix ?? '—'}</td>
+                {canEdit ? (
+                  <td className="px-4 py-3 text-right">
+                    <Link
+                      href={`/products/${product.id}/edit`}
+                      className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                    >
+                      Edit<span className="sr-only"> {product.name}</span>
+                    </Link>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -4,8 +4,11 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ActivationsUsage } from '@/components/license-keys/activations-usage';
 import { CopyKeyButton } from '@/components/license-keys/copy-key-button';
+import { DisableKeyButton } from '@/components/license-keys/disable-key-button';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
-import { requireBusiness } from '@/lib/auth/current-business';
+import { KeyHistory } from '@/components/license-keys/key-history';
+import { listObjectHistory } from '@/lib/audit/data';
+import { requireMember } from '@/lib/auth/member';
 import { formatInstant } from '@/lib/format';
 import { getLicenseKey } from '@/lib/license-keys/data';
 
@@ -15,8 +18,11 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function LicenseKeyPage({ params }: Props) {
   const { id } = await params;
-  const { businessId } = await requireBusiness();
-  const key = await getLicenseKey(businessId, id);
+  const { businessId } = await requireMember();
+  const [key, history] = await Promise.all([
+    getLicenseKey(businessId, id),
+    listObjectHistory(businessId, 'license_key', id),
+  ]);
   if (!key) notFound();
 
   return (
@@ -81,6 +87,37 @@ export default async function LicenseKeyPage({ params }: Props) {
           </Term>
         ) : null}
       </dl>
+
+      <section
+        aria-labelledby="access-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
+        <h2 id="access-heading" className="text-sm font-semibold text-slate-700">
+          {key.status === 'disabled' ? 'Enable the key' : 'Disable the key'}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          {key.status === 'disabled'
+            ? 'This key is disabled: it cannot be activated or validated until it is enabled again.'
+            : 'A disabled key cannot be activated or validated. You can enable it again at any time.'}
+        </p>
+        <DisableKeyButton id={key.id} disabled={key.status === 'disabled'} />
+      </section>
+
+      <section
+        aria-labelledby="history-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
+        <h2 id="history-heading" className="mb-3 text-sm font-semibold text-slate-700">
+          History
+        </h2>
+        <KeyHistory
+          events={history}
+          source={key.source}
+          paymentId={key.paymentId}
+          createdAt={key.createdAt}
+        />
+        <p className="mt-3 text-xs text-slate-600">Oldest first. Times are in UTC.</p>
+      </section>
 
       <p className="mt-6">
         <Link

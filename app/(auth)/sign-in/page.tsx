@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { getCurrentMember, getSession } from '@/lib/auth/member';
+import { safeNextPath } from '@/lib/auth/schema';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const raw = (await searchParams).next;
+  const next = safeNextPath(Array.isArray(raw) ? raw[0] : raw);
+  if (await getCurrentMember()) redirect(next);
+  const session = await getSession();
+  if (session) {
+    // Signed in, but no business has this person as a member (any more).
+    return (
+      <main className="mx-auto max-w-sm px-4 py-16">
+        <h1 className="text-2xl font-semibold tracking-tight">No business yet</h1>
+        <p className="mt-2 text-slate-600">
+          You are signed in as {session.user.email}, but you are not a member of any business. Ask
+          an owner or admin for an invite link.
+        </p>
+        <div className="mt-6">
+          <SignOutButton />
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto max-w-sm px-4 py-16">
+      <p className="text-lg font-semibold tracking-tight">Keydesk</p>
+      <h1 className="mt-6 text-2xl font-semibold tracking-tight">Sign in</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Sign in to manage your business&apos;s license keys.
+      </p>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <SignInForm next={next} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import {
+  checkboxClassName,
+  describedBy,
+  hintClassName,
+  inputClassName,
+  labelClassName,
+} from '@/components/ui/form-styles';
+import { createApiKeyAction } from '@/lib/api-keys/actions';
+import {
+  API_KEY_NAME_MAX_LENGTH,
+  createApiKeySchema,
+  type CreateApiKeyFormValues,
+  type CreateApiKeyInput,
+  type CreateApiKeySuccess,
+} from '@/lib/api-keys/schema';
+import { NewApiKeyNotice } from './new-api-key-notice';
+
+const NETWORK_ERROR_MESSAGE =
+  'The API key could not be created because the server did not answer. Check your connection and try again.';
+
+/**
+ * Create an API key: a name and whether it may only read. Validates with the action's own schema;
+ * on success the new secret is shown once, above the form, until the member dismisses it or
+ * creates another key (a failed attempt leaves it on screen, so a secret not yet copied survives).
+ */
+export function CreateApiKeyForm() {
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreateApiKeySuccess | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<
+    CreateApiKeyFormValues,
+    unknown,
+    CreateApiKeyInput
+  >({
+    resolver: zodResolver(createApiKeySchema),
+    defaultValues: { name: '', readOnly: false },
+  });
+  const { errors } = formState;
+
+  const onSubmit = handleSubmit((values) => {
+    if (pending) return;
+    setFormError(null);
+    startTransition(async () => {
+      try {
+        const result = await createApiKeyAction(values);
+        if (result.ok) {
+          reset();
+          setCreated(result);
+          return;
+        }
+        const nameError = result.fieldErrors.name?.[0];
+        if (nameError)
+          setError('name', { type: 'server', message: nameError }, { shouldFocus: true });
+        const readOnlyError = result.fieldErrors.readOnly?.[0];
+        setFormError(
+          result.formError ??
+            readOnlyError ??
+            (nameError ? null : 'The API key could not be created. Try again.'),
+        );
+      } catch {
+        setFormError(NETWORK_ERROR_MESSAGE);
+      }
+    });
+  });
+
+  return (
+    <div className="space-y-6">
+      {created ? (
+        <NewApiKeyNotice
+          name={created.name}
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
+      <form noValidate onSubmit={onSubmit} className="max-w-[32rem] space-y-5">
+        {formError ? (
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
+          >
+            {formError}
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="api-key-name" className={labelClassName}>
+            Name
+          </label>
+          <input
+            id="api-key-name"
+            type="text"
+            autoComplete="off"
+            maxLength={API_KEY_NAME_MAX_LENGTH}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy('api-key-name-hint', errors.name && 'api-key-name-error')}
+            className={inputClassName(Boolean(errors.name))}
+            {...register('name')}
+          />
+          <p id="api-key-name-hint" className={hintClassName}>
+            What uses the key, e.g. “Checkout integration”.
+          </p>
+          <FieldError id="api-key-name-error" message={errors.name?.message} />
+        </div>
+        <div className="flex items-start gap-3">
+          <input
+            id="api-key-read-only"
+            type="checkbox"
+            aria-describedby="api-key-read-only-hint"
+            className={`${checkboxClassName} mt-0.5`}
+            {...register('readOnly')}
+          />
+          <div>
+            <label htmlFor="api-key-read-only" className={labelClassName}>
+              Read-only
+            </label>
+            <p id="api-key-read-only-hint" className="text-sm text-slate-600">
+              The key can read license keys, customers and products, but not change anything.
+            </p>
+          </div>
+        </div>
+        <Button type="submit" pending={pending}>
+          Create API key
+        </Button>
+      </form>
+    </div>
+  );
+}

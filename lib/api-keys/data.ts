@@ -1,0 +1,171 @@
+import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, type Actor } from '@/lib/auth/authorize';
+import { db } from '@/lib/db';
+import { newId } from '@/lib/ids';
+import {
+  API_KEY_NAME_TAKEN_MESSAGE,
+  type CreateApiKeyInput,
+  type CreateApiKeyResult,
+} from './schema';
+import {
+  API_KEY_SECRET_PREFIX,
+  apiKeyDisplayPrefix,
+  generateApiKeySecret,
+  hashApiKeySecret,
+} from './secret';
+
+export type ApiKeyView = {
+  id: string;
+  name: string;
+  readOnly: boolean;
+  /** The first characters of the secret, e.g. "kd_live_AbC1"; never the secret itself. */
+  prefix: string;
+  createdAt: Date;
+  /** The creator's name as it was then ("Sam Rivera"), or null when no record says. */
+  createdBy: string | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** The business's API keys, newest first, revoked ones included. */
+export async function listApiKeys(
+  actor: Pick<Actor, 'businessId' | 'role'>,
+): Promise<ApiKeyView[]> {
+  assertCan(actor, 'api-keys:manage');
+  const keys = await db.apiKey.findMany({
+    where: { businessId: actor.businessId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true,
+      name: true,
+      readOnly: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
+  });
+  // Who created each key, from the audit trail: it keeps the name even after the member leaves.
+  const created = await db.auditEvent.findMany({
+    where: {
+      businessId: actor.businessId,
+      action: 'api_key.created',
+      objectType: 'api_key',
+      objectId: { in: keys.map((key) => key.id) },
+    },
+    select: { objectId: true, actorName: true },
+  });
+  const creators = new Map(created.map((event) => [event.objectId, event.actorName]));
+  return keys.map((key) => ({ ...key, createdBy: creators.get(key.id) ?? null }));
+}
+
+/**
+ * Creates an API key for the actor's business. Only the secret's hash and its first characters are
+ * stored; the secret itself is in the answer, once. Names of active keys are unique (ignoring case)
+ * within the business, so that "Revoke Checkout" always means one key.
+ */
+export async function createApiKey(
+  actor: Actor,
+  input: CreateApiKeyInput,
+): Promise<CreateApiKeyResult> {
+  assertCan(actor, 'api-keys:manage');
+  const secret = generateApiKeySecret();
+  const prefix = apiKeyDisplayPrefix(secret);
+  return db.$transaction(async (tx): Promise<CreateApiKeyResult> => {
+    const active = await tx.apiKey.findMany({
+      where: { businessId: actor.businessId, revokedAt: null },
+      select: { name: true },
+    });
+    const wanted = input.name.toLocaleLowerCase('en');
+    if (active.some((key) => key.name.toLocaleLowerCase('en') === wanted)) {
+      return { ok: false, fieldErrors: { name: [API_KEY_NAME_TAKEN_MESSAGE] } };
+    }
+    const created = await tx.apiKey.create({
+      data: {
+        id: newId('key'),
+        businessId: actor.businessId,
+        name: input.name,
+        readOnly: input.readOnly,
+        prefix,
+        secretHash: hashApiKeySecret(secret),
+        createdByMember: actor.id,
+      },
+      select: { id: true, name: true },
+    });
+    await recordAudit(tx, actor, {
+      action: 'api_key.created',
+      objectType: 'api_key',
+      objectId: created.id,
+      summary: `Created API key “${created.name}” (${prefix}…) with ${input.readOnly ? 'read-only' : 'write'} access`,
+    });
+    return { ok: true, id: created.id, name: created.name, secret };
+  });
+}
+
+/**
+ * Revokes an API key of the actor's business; from then on the API refuses it. Revoking a key
+ * that is already revoked changes nothing and records nothing. Returns false when the business has
+ * no such key (another business's key included), and then nothing is written.
+ */
+export async function revokeApiKey(actor: Actor, id: string): Promise<boolean> {
+  assertCan(actor, 'api-keys:manage');
+  return db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({
+      where: { id, businessId: actor.businessId },
+      select: { id: true, name: true, prefix: true, revokedAt: true },
+    });
+    if (!key) return false;
+    if (key.revokedAt) return true;
+    // Conditional, so that of two concurrent revocations only one records an event.
+    const { count } = await tx.apiKey.updateMany({
+      where: { id: key.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) return true;
+    await recordAudit(tx, actor, {
+      action: 'api_key.revoked',
+      objectType: 'api_key',
+      objectId: key.id,
+      summary: `Revoked API key “${key.name}” (${key.prefix}…)`,
+    });
+    return true;
+  });
+}
+
+export type AuthenticatedApiKey = {
+  id: string;
+  businessId: string;
+  name: string;
+  readOnly: boolean;
+};
+
+/** lastUsedAt is written at most this often per key, so that the API does not write on every request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The active (not revoked) API key whose secret this is, or null. Records when the key was last
+ * used, to the minute: one conditional update, so concurrent requests write it at most once.
+ */
+export async function findActiveApiKeyBySecret(
+  secret: string,
+  now: Date = new Date(),
+): Promise<AuthenticatedApiKey | null> {
+  if (typeof secret !== 'string' || !secret.startsWith(API_KEY_SECRET_PREFIX)) return null;
+  const key = await db.apiKey.findUnique({
+    where: { secretHash: hashApiKeySecret(secret) },
+    select: { id: true, businessId: true, name: true, readOnly: true, revokedAt: true },
+  });
+  if (!key || key.revokedAt) return null;
+  await db.apiKey.updateMany({
+    where: {
+      id: key.id,
+      OR: [
+        { lastUsedAt: null },
+        { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } },
+      ],
+    },
+    data: { lastUsedAt: now },
+  });
+  return { id: key.id, businessId: key.businessId, name: key.name, readOnly: key.readOnly };
+}

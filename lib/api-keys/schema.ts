@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// Shared by the create form (client-side validation) and the server action. No server imports here.
+
+export const API_KEY_NAME_MAX_LENGTH = 80;
+
+// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export const API_KEY_NAME_TAKEN_MESSAGE =
+  'An active API key already has this name. Choose another name, so the two can be told apart.';
+
+export const createApiKeySchema = z.object({
+  name: z
+    .string({ error: 'Enter a name for the API key.' })
+    .trim()
+    .min(1, { error: 'Enter a name for the API key, such as the app that will use it.' })
+    .max(API_KEY_NAME_MAX_LENGTH, {
+      error: `A name has at most ${API_KEY_NAME_MAX_LENGTH} characters.`,
+    })
+    .refine((name) => !CONTROL_CHARACTERS.test(name), {
+      error: 'A name cannot contain control characters such as tabs or line breaks.',
+    }),
+  readOnly: z.boolean({ error: 'Choose whether the key is read-only.' }),
+});
+
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+export type CreateApiKeyFormValues = z.input<typeof createApiKeySchema>;
+export type CreateApiKeyField = keyof CreateApiKeyInput;
+
+export type CreateApiKeyFailure = {
+  ok: false;
+  fieldErrors: Partial<Record<CreateApiKeyField, string[]>>;
+  formError?: string;
+};
+
+/** The secret travels to the browser exactly once, in this answer; it is never stored or shown again. */
+export type CreateApiKeySuccess = { ok: true; id: string; name: string; secret: string };
+
+export type CreateApiKeyResult = CreateApiKeySuccess | CreateApiKeyFailure;
+
+export const API_KEY_NOT_FOUND_MESSAGE =
+  'This API key no longer exists in this business. Reload the page to see the current keys.';
+
+export const apiKeyIdSchema = z.string().trim().min(1).max(100);

@@ -1,0 +1,32 @@
+import type { Actor } from '@/lib/auth/authorize';
+import { newTimeOrderedId } from '@/lib/ids';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export type AuditEntry = {
+  /** What happened, as `object.verb`: license_key.issued, member.role_changed, … */
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** One line a person can read in the trail. Never a whole license key. */
+  summary: string;
+};
+
+/**
+ * Records a write in the audit trail. Call it with the transaction that makes the write, so the
+ * event exists exactly when the change does.
+ */
+export function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry) {
+  return tx.auditEvent.create({
+    data: {
+      id: newTimeOrderedId('evt'),
+      businessId: actor.businessId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      requestId: actor.requestId,
+      ...entry,
+    },
+    select: { id: true },
+  });
+}

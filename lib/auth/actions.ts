@@ -1,0 +1,73 @@
+'use server';
+
+import { APIError } from 'better-auth/api';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { readEnv } from '@/lib/env';
+import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
+import { auth } from './auth';
+import { BUSINESS_COOKIE, getCurrentMember } from './member';
+import { safeNextPath, signInSchema } from './schema';
+import { clearFailedSignIns, lockedMessage, lockedUntil, recordFailedSignIn } from './throttle';
+
+export type SignInFailure = {
+  ok: false;
+  fieldErrors: Partial<Record<'email' | 'password', string[]>>;
+  formError?: string;
+};
+
+const WRONG_CREDENTIALS = 'The email address or the password is not right.';
+
+/** Signs in with email and password, then goes back to the page that asked for it. */
+export async function signInAction(input: unknown): Promise<SignInFailure> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    const { fieldErrors } = z.flattenError(parsed.error);
+    return { ok: false, fieldErrors: { email: fieldErrors.email, password: fieldErrors.password } };
+  }
+  const { email, password, next } = parsed.data;
+
+  const locked = await lockedUntil(email);
+  if (locked) return { ok: false, fieldErrors: {}, formError: lockedMessage(locked) };
+
+  try {
+    await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
+      const lock = await recordFailedSignIn(email);
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: lock ? lockedMessage(lock) : WRONG_CREDENTIALS,
+      };
+    }
+    const requestId = newRequestId();
+    logUnexpectedError(requestId, error, { action: 'signIn' });
+    return { ok: false, fieldErrors: {}, formError: genericErrorMessage(requestId) };
+  }
+  await clearFailedSignIns(email);
+  redirect(safeNextPath(next));
+}
+
+/** Ends the session on the server and in the browser. */
+export async function signOutAction(): Promise<void> {
+  await auth.api.signOut({ headers: await headers() });
+  (await cookies()).delete(BUSINESS_COOKIE);
+  redirect('/sign-in');
+}
+
+/** Makes another of the member's businesses the current one. Other businesses are ignored. */
+export async function switchBusinessAction(businessId: string): Promise<void> {
+  const member = await getCurrentMember();
+  if (!member) redirect('/sign-in');
+  if (member.memberships.some((m) => m.businessId === businessId)) {
+    (await cookies()).set(BUSINESS_COOKIE, businessId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: new URL(readEnv().publicUrl).protocol === 'https:',
+      path: '/',
+    });
+  }
+  redirect('/license-keys');
+}

@@ -1,0 +1,213 @@
+// `npm run keydesk -- <command>`: Keydesk's command line, for what an operator does on the server
+// itself. It works on the DATABASE_URL database (migrating it first). Each command is one entry
+// of COMMANDS: its words, options, help text and what it runs.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { hashPassword } from 'better-auth/crypto';
+import { createPrismaClient, type Database } from '@/lib/database/create-client';
+import { migrateDatabase } from '@/lib/database/migrate';
+import { readEnv } from '@/lib/env';
+import { newId } from '@/lib/ids';
+import { PASSWORD_LENGTH } from '@/lib/auth/schema';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+type Command = {
+  /** How it is typed, e.g. "user set-password --email <email>". Its first two words name it. */
+  usage: string;
+  summary: string;
+  /** Lines printed under the usage by `--help`. */
+  details: string[];
+  options: Options;
+  /** Options that must be given (checked before the database is opened). */
+  required: string[];
+  run: (values: Values, db: Database) => Promise<void>;
+};
+
+/** An expected failure: its message is printed as is, and the process exits with `exitCode`. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const COMMANDS: Command[] = [
+  {
+    usage: 'user set-password --email <email>',
+    summary: "Sets a staff member's password, read from standard input.",
+    details: [
+      'Reads one line from standard input (asks for it, hidden, on a terminal), e.g.',
+      "  echo 'a-new-password' | npm run keydesk -- user set-password --email owner@acme.test",
+      `The password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long.`,
+      'Signs the person out everywhere and lifts a sign-in lock-out.',
+    ],
+    options: { email: { type: 'string' } },
+    required: ['email'],
+    run: setPassword,
+  },
+];
+
+async function setPassword(values: Values, db: Database) {
+  const email = String(values.email).trim().toLowerCase();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (!user) throw new CliError(`No staff member has the email address ${email}.`);
+
+  const password = await readPassword();
+  if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) {
+    throw new CliError(
+      `The password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long; ` +
+        `it is ${password.length}. Nothing was changed.`,
+    );
+  }
+  const hash = await hashPassword(password);
+  const [updated, sessions] = await db.$transaction([
+    db.account.updateMany({
+      where: { userId: user.id, providerId: 'credential' },
+      data: { password: hash },
+    }),
+    db.session.deleteMany({ where: { userId: user.id } }),
+    db.signInThrottle.deleteMany({ where: { emailLower: email } }),
+  ]);
+  if (updated.count === 0) {
+    // Someone without a password sign-in yet: give them one, in better-auth's shape.
+    await db.account.create({
+      data: {
+        id: newId('acc'),
+        accountId: user.id,
+        providerId: 'credential',
+        userId: user.id,
+        password: hash,
+      },
+    });
+  }
+  console.log(
+    `Password set for ${user.name} <${email}>; signed out ${sessions.count} session${sessions.count === 1 ? '' : 's'}.`,
+  );
+}
+
+/** One line: typed without echo (twice) on a terminal, else the first line of what is piped in. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) return (await readFirstLine()) ?? '';
+  const password = await readHidden('New password: ');
+  if ((await readHidden('Repeat it: ')) !== password) {
+    throw new CliError('The two passwords differ. Nothing was changed.');
+  }
+  return password;
+}
+
+async function readFirstLine(): Promise<string | null> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    const end = text.indexOf('\n');
+    if (end !== -1) return text.slice(0, end).replace(/\r$/, '');
+  }
+  return text === '' ? null : text.replace(/\r$/, '');
+}
+
+function readHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          finish();
+          return resolve(value);
+        }
+        if (char === '\u0003') {
+          finish();
+          return reject(new CliError('Cancelled. Nothing was changed.', 130));
+        }
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else if (char >= ' ') value += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.usage.length));
+  return [
+    'Usage: npm run keydesk -- <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `npm run keydesk -- <command> --help` for more about one command.',
+    'The database is the one DATABASE_URL names (default file:./data/keydesk.db).',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [
+    `Usage: npm run keydesk -- ${command.usage}`,
+    '',
+    command.summary,
+    ...command.details,
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    console.log(usage());
+    return 0;
+  }
+  const command = COMMANDS.find(
+    (c) => c.usage.split(' ').slice(0, 2).join(' ') === argv.slice(0, 2).join(' '),
+  );
+  if (!command) {
+    console.error(`Unknown command: ${argv.slice(0, 2).join(' ')}\n\n${usage()}`);
+    return 2;
+  }
+  const rest = argv.slice(2);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args: rest, options: command.options, strict: true }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    return 2;
+  }
+  const missing = command.required.filter((name) => !values[name]);
+  if (missing.length) {
+    const list = missing.map((name) => `--${name}`).join(', ');
+    console.error(`Missing ${list}.\n\n${commandHelp(command)}`);
+    return 2;
+  }
+
+  const { databaseUrl } = readEnv();
+  const applied = await migrateDatabase(databaseUrl);
+  if (applied.length)
+    console.error(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  const db = createPrismaClient(databaseUrl);
+  try {
+    await command.run(values, db);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    console.error(error.message);
+    return error.exitCode;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
