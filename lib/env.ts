@@ -14,6 +14,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     authSecret: env.BETTER_AUTH_SECRET || undefined,
     /** Password of the demo accounts the seed creates. */
     demoPassword: env.KEYDESK_DEMO_PASSWORD || 'keydesk-demo-2026',
+    /** Reverse proxies in front of Keydesk whose X-Forwarded-For entries are trusted (default 0). */
+    trustedProxies: nonNegativeInt(env.KEYDESK_TRUSTED_PROXIES, 0),
+    /** Requests per minute one client address may make to the public license endpoints. */
+    rateLimitPerAddress: nonNegativeInt(env.KEYDESK_RATE_LIMIT_PER_ADDRESS, 600),
+    /** Requests per minute the public license endpoints accept for one license key. */
+    rateLimitPerLicenseKey: nonNegativeInt(env.KEYDESK_RATE_LIMIT_PER_LICENSE_KEY, 60),
     /** Port of `npm start` (default 3000). */
     port: env.PORT || '3000',
     /**
@@ -22,4 +28,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
      */
     hostname: env.HOSTNAME && env.HOSTNAME !== os.hostname() ? env.HOSTNAME : undefined,
   };
+}
+
+function nonNegativeInt(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`Expected a whole number >= 0 in the environment, got "${value}"`);
+  }
+  return parsed;
 }

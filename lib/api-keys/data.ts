@@ -30,7 +30,7 @@ export type ApiKeyView = {
 
 /** The business's API keys, newest first, revoked ones included. */
 export async function listApiKeys(
-  actor: Pick<Actor, 'businessId' | 'role'>,
+  actor: Pick<Actor, 'businessId' | 'role' | 'type'>,
 ): Promise<ApiKeyView[]> {
   assertCan(actor, 'api-keys:manage');
   const keys = await db.apiKey.findMany({

@@ -45,7 +45,10 @@ export function listObjectHistory(
 export const ACTIVITY_PAGE_SIZE = 25;
 
 /** The business's activity, newest first, one page at a time (page 1 is the newest). */
-export async function listActivity(actor: Pick<Actor, 'businessId' | 'role'>, page: number) {
+export async function listActivity(
+  actor: Pick<Actor, 'businessId' | 'role' | 'type'>,
+  page: number,
+) {
   assertCan(actor, 'members:manage');
   const current = Math.max(1, Math.floor(page) || 1);
   const [events, total] = await Promise.all([

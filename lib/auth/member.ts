@@ -11,6 +11,8 @@ import { can, type MemberRole, type Permission } from './permissions';
 export const BUSINESS_COOKIE = 'keydesk_business';
 
 export type MemberContext = Actor & {
+  type: 'member';
+  role: MemberRole;
   userId: string;
   email: string;
   businessName: string;

@@ -1,0 +1,196 @@
+import 'server-only';
+import { findActiveApiKeyBySecret } from '@/lib/api-keys/data';
+import { actorCan, NotAllowedError, type Actor } from '@/lib/auth/authorize';
+import type { Permission } from '@/lib/auth/permissions';
+import { readEnv } from '@/lib/env';
+import { logUnexpectedError, newRequestId } from '@/lib/log';
+import { ApiError, apiErrors } from './api-error';
+import { clientAddress } from './client-address';
+import { withIdempotency, type StoredAnswer } from './idempotency';
+import { enforceRateLimit } from './rate-limit';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type ApiResult = { status: number; body: unknown };
+
+export type ApiContext<P> = {
+  request: Request;
+  url: URL;
+  requestId: string;
+  params: P;
+  /** The API key's business and access; null on the public endpoints. */
+  actor: Actor | null;
+  /** The parsed JSON body ({} when there is none). A body that is not JSON is a 400. */
+  body: unknown;
+  /** Marks strings (license keys) that must never appear whole in a log line. */
+  secret(value: unknown): void;
+};
+
+type Options = {
+  /** `api_key`: merchant endpoints, bearer API key. `public`: what shipped software calls. */
+  auth: 'api_key' | 'public';
+  /** What the API key must be allowed to do (a read-only key may only read). */
+  permission?: Permission;
+  /** Accept an Idempotency-Key header (POST endpoints). */
+  idempotent?: boolean;
+  /** Public endpoints: one shared per-address limit, counted across processes. */
+  rateLimitName?: string;
+};
+
+/**
+ * Wraps a route handler of the REST API: request id on every answer, API-key authentication,
+ * per-address rate limits, JSON parsing, idempotency, and errors as `{ code, message }`.
+ * Unexpected errors answer 500 with only the request id, and are logged with it, license keys masked.
+ */
+export function apiRoute<P = Record<string, never>>(
+  options: Options,
+  handler: (context: ApiContext<P>) => Promise<ApiResult>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = newRequestId();
+    const secrets: string[] = [];
+    const secret = (value: unknown) => {
+      if (typeof value === 'string' && value.length > 0) secrets.push(value);
+    };
+    const url = new URL(request.url);
+    try {
+      const actor = options.auth === 'api_key' ? await authenticate(request, requestId) : null;
+      if (actor && options.permission && !actorCan(actor, options.permission)) {
+        throw apiErrors.forbidden();
+      }
+      if (options.rateLimitName) {
+        await enforceRateLimit(
+          `${options.rateLimitName}:address:${clientAddress(request)}`,
+          readEnv().rateLimitPerAddress,
+        );
+      }
+      const text = await readBody(request);
+      const body = parseJson(text);
+      collectLicenseKeys(body, secret);
+      const params = await context.params;
+
+      const run = async (): Promise<StoredAnswer> => {
+        try {
+          const result = await handler({ request, url, requestId, params, actor, body, secret });
+          return { status: result.status, body: JSON.stringify(result.body) };
+        } catch (error) {
+          // Expected refusals are answers too: the same request replays them.
+          if (error instanceof ApiError && error.status !== 429) {
+            return { status: error.status, body: JSON.stringify(errorBody(error)) };
+          }
+          throw error;
+        }
+      };
+      const scope = actor ? `business:${actor.businessId}` : 'public';
+      const answer = options.idempotent
+        ? await withIdempotency(
+            scope,
+            request.headers.get('idempotency-key'),
+            { method: request.method, path: url.pathname, body: text },
+            run,
+          )
+        : { ...(await run()), replayed: false };
+      return new Response(answer.status === 204 ? null : answer.body, {
+        status: answer.status,
+        headers: {
+          ...jsonHeaders(requestId),
+          ...(answer.status >= 400 ? { 'x-should-retry': 'false' } : {}),
+          ...(answer.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+        },
+      });
+    } catch (error) {
+      return errorResponse(error, requestId, secrets, {
+        method: request.method,
+        path: url.pathname,
+      });
+    }
+  };
+}
+
+async function authenticate(request: Request, requestId: string): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
+  const key = match ? await findActiveApiKeyBySecret(match[1]) : null;
+  if (!key) throw apiErrors.unauthorized();
+  return {
+    businessId: key.businessId,
+    type: 'api_key',
+    id: key.id,
+    name: key.name,
+    role: key.readOnly ? 'read_only' : 'write',
+    requestId,
+  };
+}
+
+async function readBody(request: Request): Promise<string> {
+  if (request.method === 'GET' || request.method === 'HEAD') return '';
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  return text;
+}
+
+function tooLarge() {
+  return new ApiError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+  );
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
+  }
+}
+
+/** Every `key` / `license_key` string in a body is a secret for logging purposes. */
+function collectLicenseKeys(body: unknown, secret: (value: unknown) => void) {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const record = body as Record<string, unknown>;
+    secret(record.key);
+    secret(record.license_key);
+  }
+}
+
+function errorBody(error: ApiError) {
+  return { code: error.code, message: error.message, ...error.details };
+}
+
+function jsonHeaders(requestId: string): Record<string, string> {
+  return { 'content-type': 'application/json', 'x-request-id': requestId };
+}
+
+function errorResponse(
+  error: unknown,
+  requestId: string,
+  secrets: string[],
+  request: { method: string; path: string },
+): Response {
+  if (error instanceof ApiError) {
+    return Response.json(errorBody(error), {
+      status: error.status,
+      headers: {
+        ...jsonHeaders(requestId),
+        ...(error.status === 429 ? {} : { 'x-should-retry': 'false' }),
+        ...error.headers,
+      },
+    });
+  }
+  if (error instanceof NotAllowedError) {
+    const apiError =
+      error.reason === 'signed-out' ? apiErrors.unauthorized() : apiErrors.forbidden();
+    return errorResponse(apiError, requestId, secrets, request);
+  }
+  logUnexpectedError(requestId, error, { api: `${request.method} ${request.path}` }, secrets);
+  return Response.json(
+    {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: `Something went wrong on our side. Quote request id ${requestId} if you contact support.`,
+    },
+    { status: 500, headers: jsonHeaders(requestId) },
+  );
+}

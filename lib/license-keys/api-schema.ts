@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { LICENSE_KEY_SOURCES, LICENSE_KEY_STATUSES } from './status';
+import {
+  activationsLimitSchema,
+  expiresAtSchema,
+  licenseKeyStringSchema,
+  type CreateLicenseKeyInput,
+} from './schema';
+
+// The REST API's bodies and queries, in Dodo's snake_case, built from the same field schemas the
+// dashboard's form uses. No server imports: the OpenAPI document is generated from these.
+
+const objectId = (what: string) =>
+  z
+    .string({ error: `${what} must be a string id.` })
+    .trim()
+    .min(1, { error: `${what} is required.` })
+    .max(64, { error: `${what} is too long to be an id.` });
+
+/** POST /license_keys — Dodo's create contract. Imports the key as given (source `import`). */
+export const apiCreateLicenseKeySchema = z
+  .object({
+    key: licenseKeyStringSchema,
+    customer_id: objectId('customer_id'),
+    product_id: objectId('product_id'),
+    activations_limit: activationsLimitSchema.optional(),
+    expires_at: expiresAtSchema.optional(),
+  })
+  .transform((body): CreateLicenseKeyInput => ({
+    mode: 'import',
+    key: body.key,
+    customerId: body.customer_id,
+    productId: body.product_id,
+    activationsLimit: body.activations_limit ?? null,
+    expiresAt: body.expires_at ?? null,
+  }));
+
+/** PATCH /license_keys/{id}: an absent field is kept; null clears a limit or an expiry. */
+export const apiUpdateLicenseKeySchema = z.object({
+  activations_limit: activationsLimitSchema.optional(),
+  disabled: z.boolean({ error: 'disabled must be true or false.' }).nullable().optional(),
+  expires_at: expiresAtSchema.optional(),
+});
+
+const pageNumber = z.coerce
+  .number({ error: 'page_number must be a whole number.' })
+  .int({ error: 'page_number must be a whole number.' })
+  .min(0, { error: 'page_number starts at 0.' })
+  .max(1_000_000, { error: 'page_number is too large.' })
+  .default(0);
+
+const pageSize = z.coerce
+  .number({ error: 'page_size must be a whole number.' })
+  .int({ error: 'page_size must be a whole number.' })
+  .min(1, { error: 'page_size must be at least 1.' })
+  .max(100, { error: 'page_size can be at most 100.' })
+  .default(10);
+
+/** Paging shared by every list endpoint: `page_number` from 0, `page_size` 10 by default, at most 100. */
+export const pageQuerySchema = z.object({ page_number: pageNumber, page_size: pageSize });
+
+const instant = (name: string) =>
+  z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a zone.` });
+
+/** GET /license_keys */
+export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({
+  customer_id: objectId('customer_id').optional(),
+  product_id: objectId('product_id').optional(),
+  status: z
+    .enum(LICENSE_KEY_STATUSES, { error: 'status must be active, expired or disabled.' })
+    .optional(),
+  source: z
+    .enum(LICENSE_KEY_SOURCES, { error: 'source must be auto, import or manual.' })
+    .optional(),
+  created_at_gte: instant('created_at_gte').optional(),
+  created_at_lte: instant('created_at_lte').optional(),
+});
+
+export type ApiListLicenseKeysQuery = z.output<typeof apiListLicenseKeysQuerySchema>;
+export type ApiUpdateLicenseKey = z.output<typeof apiUpdateLicenseKeySchema>;
