@@ -1,0 +1,118 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { newId } from '@/lib/ids';
+import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+
+const testDb = await createTestDatabase();
+const { activateLicenseKey, deactivateInstance } = await import('./instances');
+const { db } = testDb;
+afterAll(() => testDb.cleanup());
+
+const acme = await createBusinessFixture(db, 'Acme');
+
+async function key(
+  overrides: { activationsLimit?: number | null; disabled?: boolean; expiresAt?: Date | null } = {},
+) {
+  const row = await db.licenseKey.create({
+    data: {
+      id: newId('lic'),
+      businessId: acme.business.id,
+      key: `CONC-${newId('lic')}`,
+      customerId: acme.customer.id,
+      productId: acme.product.id,
+      activationsLimit: 5,
+      source: 'import',
+      ...overrides,
+    },
+  });
+  return row;
+}
+
+async function liveCount(licenseKeyId: string) {
+  const [row, instances] = await Promise.all([
+    db.licenseKey.findUniqueOrThrow({ where: { id: licenseKeyId } }),
+    db.licenseKeyInstance.count({ where: { licenseKeyId } }),
+  ]);
+  return { instancesCount: row.instancesCount, instances };
+}
+
+describe('activation', () => {
+  it('50 simultaneous activations at limit 5: exactly 5 succeed', async () => {
+    const k = await key();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => activateLicenseKey(k.key, `machine-${i}`)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.code === 'LICENSE_KEY_LIMIT_REACHED')).toHaveLength(45);
+    expect(await liveCount(k.id)).toEqual({ instancesCount: 5, instances: 5 });
+  });
+
+  it('simultaneous activations and deactivations keep the count equal to the live instances', async () => {
+    const k = await key({ activationsLimit: 10 });
+    const first = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => activateLicenseKey(k.key, `a-${i}`)),
+    );
+    const ids = first.flatMap((r) => (r.ok ? [r.instance.id] : []));
+    await Promise.all([
+      ...ids.map((id) => deactivateInstance({ licenseKey: k.key }, id)),
+      ...Array.from({ length: 30 }, (_, i) => activateLicenseKey(k.key, `b-${i}`)),
+      // Deactivating the same instance twice frees one seat, not two.
+      ...ids.slice(0, 5).map((id) => deactivateInstance({ licenseKey: k.key }, id)),
+    ]);
+    const { instancesCount, instances } = await liveCount(k.id);
+    expect(instancesCount).toBe(instances);
+    expect(instancesCount).toBeLessThanOrEqual(10);
+  });
+
+  it('refuses disabled, expired and unknown keys, and activates unlimited ones', async () => {
+    const disabled = await key({ disabled: true });
+    const expired = await key({ expiresAt: new Date(Date.now() - 1000) });
+    const unlimited = await key({ activationsLimit: null });
+    expect(await activateLicenseKey(disabled.key, 'x')).toEqual({
+      ok: false,
+      code: 'INACTIVE_LICENSE_KEY',
+    });
+    expect(await activateLicenseKey(expired.key, 'x')).toEqual({
+      ok: false,
+      code: 'INACTIVE_LICENSE_KEY',
+    });
+    expect(await activateLicenseKey('NO-SUCH-KEY', 'x')).toEqual({
+      ok: false,
+      code: 'LICENSE_KEY_NOT_FOUND',
+    });
+    const many = await Promise.all(
+      Array.from({ length: 20 }, () => activateLicenseKey(unlimited.key, 'x')),
+    );
+    expect(many.every((r) => r.ok)).toBe(true);
+    expect(await liveCount(unlimited.id)).toEqual({ instancesCount: 20, instances: 20 });
+  });
+
+  it('a limit of 0 refuses every activation', async () => {
+    const k = await key({ activationsLimit: 0 });
+    expect(await activateLicenseKey(k.key, 'x')).toEqual({
+      ok: false,
+      code: 'LICENSE_KEY_LIMIT_REACHED',
+    });
+  });
+
+  it("deactivation needs the instance's own key", async () => {
+    const a = await key();
+    const b = await key();
+    const activated = await activateLicenseKey(a.key, 'x');
+    if (!activated.ok) throw new Error('expected an activation');
+    expect(await deactivateInstance({ licenseKey: b.key }, activated.instance.id)).toBe(false);
+    expect(
+      await deactivateInstance(
+        { licenseKeyId: a.id, businessId: 'bus_other' },
+        activated.instance.id,
+      ),
+    ).toBe(false);
+    expect(await liveCount(a.id)).toEqual({ instancesCount: 1, instances: 1 });
+    expect(
+      await deactivateInstance(
+        { licenseKeyId: a.id, businessId: acme.business.id },
+        activated.instance.id,
+      ),
+    ).toBe(true);
+    expect(await liveCount(a.id)).toEqual({ instancesCount: 0, instances: 0 });
+  });
+});
