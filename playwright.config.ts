@@ -78,6 +78,9 @@ export default defineConfig({
         env: {
           DATABASE_URL: databaseUrl,
           KEYDESK_URL: baseURL,
+          // Every spec calls the public license endpoints from this one address: the per-address
+          // limit is exercised by the API tests in lib/; the per-key limit keeps its default here.
+          KEYDESK_RATE_LIMIT_PER_ADDRESS: '100000',
           KEYDESK_SEED_DEMO: '1',
           NEXT_TELEMETRY_DISABLED: '1',
         },

@@ -6,7 +6,9 @@ import { hashPassword } from 'better-auth/crypto';
 import { createPrismaClient, type Database } from '@/lib/database/create-client';
 import { migrateDatabase } from '@/lib/database/migrate';
 import { readEnv } from '@/lib/env';
-import { newId } from '@/lib/ids';
+import { apiKeyDisplayPrefix, generateApiKeySecret, hashApiKeySecret } from '@/lib/api-keys/secret';
+import { newId, newTimeOrderedId } from '@/lib/ids';
+import { newRequestId } from '@/lib/log';
 import { PASSWORD_LENGTH } from '@/lib/auth/schema';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -48,7 +50,76 @@ const COMMANDS: Command[] = [
     required: ['email'],
     run: setPassword,
   },
+  {
+    usage: 'api-key create --business <id or name> [--name <name>] [--read-only]',
+    summary: 'Creates an API key for a business and prints it, alone, on standard output.',
+    details: [
+      'For scripts and tests, e.g.',
+      "  KEY=$(npm run --silent keydesk -- api-key create --business 'Acme Software' --read-only)",
+      'The key is shown only this once; Keydesk stores only its hash. Revoke it on Settings → API keys.',
+      'Without --read-only the key may also write (issue keys, create customers, disable keys).',
+    ],
+    options: {
+      business: { type: 'string' },
+      name: { type: 'string' },
+      'read-only': { type: 'boolean' },
+    },
+    required: ['business'],
+    run: createApiKeyCommand,
+  },
 ];
+
+async function createApiKeyCommand(values: Values, db: Database) {
+  const wanted = String(values.business).trim();
+  const matches = await db.business.findMany({
+    where: { OR: [{ id: wanted }, { name: wanted }] },
+    select: { id: true, name: true },
+  });
+  if (matches.length === 0) throw new CliError(`No business has the id or name "${wanted}".`);
+  if (matches.length > 1) {
+    throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
+  }
+  const [business] = matches;
+  const readOnly = values['read-only'] === true;
+  const secret = generateApiKeySecret();
+  const prefix = apiKeyDisplayPrefix(secret);
+  const id = newId('key');
+  const name =
+    typeof values.name === 'string' && values.name.trim()
+      ? values.name.trim()
+      : `Command line ${new Date().toISOString().slice(0, 19).replace('T', ' ')} ${prefix.slice(-4)}`;
+  await db.$transaction([
+    db.apiKey.create({
+      data: {
+        id,
+        businessId: business.id,
+        name,
+        readOnly,
+        prefix,
+        secretHash: hashApiKeySecret(secret),
+      },
+    }),
+    db.auditEvent.create({
+      data: {
+        id: newTimeOrderedId('evt'),
+        businessId: business.id,
+        actorType: 'operator',
+        actorId: 'cli',
+        actorName: 'Command line',
+        actorRole: null,
+        action: 'api_key.created',
+        objectType: 'api_key',
+        objectId: id,
+        summary: `Created API key “${name}” (${prefix}…) with ${readOnly ? 'read-only' : 'write'} access`,
+        requestId: newRequestId(),
+      },
+    }),
+  ]);
+  console.error(
+    `Created ${readOnly ? 'read-only' : 'write'} API key “${name}” for ${business.name}.`,
+  );
+  console.log(secret);
+}
 
 async function setPassword(values: Values, db: Database) {
   const email = String(values.email).trim().toLowerCase();

@@ -1,4 +1,3 @@
-import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and for scanners to find). */
