@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { sqliteAdapterFactory } from './create-client';
 import { NO_FILTERS, readMigrationList, withSchemaEngine } from './schema-engine';
@@ -19,6 +21,11 @@ export async function migrateDatabase(databaseUrl?: string): Promise<string[]> {
   const target = parseDatabaseUrl(databaseUrl);
   const schema = { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') };
   const migrationsList = await readMigrationList(migrationsDir(target.engine), 'sqlite');
+  // Up to date: done without the schema engine, which needs the database file to itself and
+  // would otherwise wait on a running server (and time out).
+  const applied = new Set(appliedMigrations(target.file));
+  const pending = migrationsList.migrationDirectories.filter((d) => !applied.has(d.path));
+  if (pending.length === 0) return [];
   return withSchemaEngine(
     sqliteAdapterFactory(target.url).migrationAware,
     schema,
@@ -30,4 +37,26 @@ export async function migrateDatabase(databaseUrl?: string): Promise<string[]> {
       return appliedMigrationNames;
     },
   );
+}
+
+/** Names of the migrations recorded as finished in the database, read without locking it. */
+function appliedMigrations(file: string): string[] {
+  if (file === ':memory:' || !existsSync(file)) return [];
+  const database = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = database
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
+      )
+      .get();
+    if (!table) return [];
+    const rows = database
+      .prepare(
+        'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      )
+      .all() as { name: string }[];
+    return rows.map((row) => row.name);
+  } finally {
+    database.close();
+  }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { findActiveApiKeyBySecret } from '@/lib/api-keys/data';
 import { actorCan, NotAllowedError, type Actor } from '@/lib/auth/authorize';
 import type { Permission } from '@/lib/auth/permissions';
@@ -10,6 +11,13 @@ import { withIdempotency, type StoredAnswer } from './idempotency';
 import { enforceRateLimit } from './rate-limit';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+const NOT_STORED = new Set([
+  'INVALID_JSON',
+  'INVALID_REQUEST_BODY',
+  'RATE_LIMIT_EXCEEDED',
+  'PAYLOAD_TOO_LARGE',
+]);
 
 export type ApiResult = { status: number; body: unknown };
 
@@ -74,14 +82,15 @@ export function apiRoute<P = Record<string, never>>(
           const result = await handler({ request, url, requestId, params, actor, body, secret });
           return { status: result.status, body: JSON.stringify(result.body) };
         } catch (error) {
-          // Expected refusals are answers too: the same request replays them.
-          if (error instanceof ApiError && error.status !== 429) {
+          // Expected refusals are answers too: the same request replays them. A request that never
+          // started (malformed, invalid, rate limited) is not kept, so it can be corrected and retried.
+          if (error instanceof ApiError && !NOT_STORED.has(error.code)) {
             return { status: error.status, body: JSON.stringify(errorBody(error)) };
           }
           throw error;
         }
       };
-      const scope = actor ? `business:${actor.businessId}` : 'public';
+      const scope = actor ? `business:${actor.businessId}` : publicScope(body);
       const answer = options.idempotent
         ? await withIdempotency(
             scope,
@@ -156,6 +165,19 @@ function collectLicenseKeys(body: unknown, secret: (value: unknown) => void) {
   }
 }
 
+/**
+ * Public callers share no account, so their Idempotency-Keys are scoped by the license key they
+ * name: two customers who pick the same Idempotency-Key never see each other's answers.
+ */
+function publicScope(body: unknown): string {
+  const licenseKey =
+    body && typeof body === 'object' ? (body as Record<string, unknown>).license_key : undefined;
+  const digest = createHash('sha256')
+    .update(typeof licenseKey === 'string' ? licenseKey : '')
+    .digest('hex');
+  return `public:${digest}`;
+}
+
 function errorBody(error: ApiError) {
   return { code: error.code, message: error.message, ...error.details };
 }
@@ -175,7 +197,10 @@ function errorResponse(
       status: error.status,
       headers: {
         ...jsonHeaders(requestId),
-        ...(error.status === 429 ? {} : { 'x-should-retry': 'false' }),
+        // 429 and a request still in flight are worth retrying; other refusals are not.
+        ...(error.status === 429 || error.code === 'IDEMPOTENCY_REQUEST_IN_PROGRESS'
+          ? {}
+          : { 'x-should-retry': 'false' }),
         ...error.headers,
       },
     });

@@ -33,6 +33,10 @@ export async function enforceRateLimit(
     });
     return updated.count;
   });
+  // Now and then, forget counters of past windows (every guessed key leaves one).
+  if (Math.random() < 0.01) {
+    await db.rateLimitBucket.deleteMany({ where: { windowStart: { lt: windowStart } } });
+  }
   if (count > limit) {
     const retryAfter = Math.ceil(
       (windowStart.getTime() + RATE_LIMIT_WINDOW_MS - now.getTime()) / 1000,

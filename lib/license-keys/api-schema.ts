@@ -78,3 +78,33 @@ export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({
 
 export type ApiListLicenseKeysQuery = z.output<typeof apiListLicenseKeysQuerySchema>;
 export type ApiUpdateLicenseKey = z.output<typeof apiUpdateLicenseKeySchema>;
+
+// ── Answers ────────────────────────────────────────────────────────────────────────────────────
+// The shapes toApiLicenseKey (./api.ts) returns; the OpenAPI document is generated from these, and
+// lib/http/openapi.test.ts checks that the serializer's type and these schemas agree.
+
+/** A license key as Dodo's API shows it. Keydesk has one brand per business: brand_id is the business. */
+export const apiLicenseKeySchema = z.object({
+  id: z.string(),
+  business_id: z.string(),
+  brand_id: z
+    .string()
+    .meta({ description: 'Keydesk has one brand per business: its business id.' }),
+  key: z.string().meta({ description: 'The license key itself: a secret, shown whole.' }),
+  status: z.enum(LICENSE_KEY_STATUSES).meta({
+    description:
+      'Derived when read: disabled if disabled, else expired once expires_at has passed.',
+  }),
+  source: z.enum(LICENSE_KEY_SOURCES),
+  customer_id: z.string(),
+  product_id: z.string(),
+  instances_count: z.number().int().meta({ description: 'Activations in use.' }),
+  activations_limit: z.number().int().nullable().meta({ description: 'null: unlimited.' }),
+  expires_at: z.iso.datetime().nullable().meta({ description: 'null: never expires.' }),
+  created_at: z.iso.datetime(),
+  payment_id: z.string().nullable(),
+  subscription_id: z.string().nullable(),
+});
+
+/** GET /license_keys answer. */
+export const apiLicenseKeyListSchema = z.object({ items: z.array(apiLicenseKeySchema) });

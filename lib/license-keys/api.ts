@@ -120,6 +120,7 @@ export async function updateLicenseKeyForApi(actor: Actor, id: string, patch: Ap
   if (patch.expires_at !== undefined) {
     data.expiresAt = patch.expires_at === null ? null : new Date(patch.expires_at);
   }
+  if (Object.keys(data).length === 0) return getLicenseKeyForApi(actor, id);
   return db.$transaction(async (tx) => {
     const limit = patch.activations_limit;
     const { count } = await tx.licenseKey.updateMany({

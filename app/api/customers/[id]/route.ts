@@ -1,0 +1,12 @@
+import { getCustomerForApi } from '@/lib/customers/api';
+import { apiRoute } from '@/lib/http/api-route';
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(
+  { auth: 'api_key', permission: 'keys:view' },
+  async ({ actor, params }) => ({
+    status: 200,
+    body: await getCustomerForApi(actor!, params.id),
+  }),
+);

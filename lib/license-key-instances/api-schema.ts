@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '@/lib/license-keys/api-schema';
+
+// The instance endpoints' bodies, queries and answers, in Dodo's snake_case. No server imports:
+// the OpenAPI document is generated from these.
+
+export const INSTANCE_NAME_MAX_LENGTH = 255;
+
+// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** What the shipped software calls the machine or seat it activates: `name` on activate and rename. */
+export const instanceNameSchema = z
+  .string({ error: 'name must be a string.' })
+  .trim()
+  .min(1, { error: 'name is required.' })
+  .max(INSTANCE_NAME_MAX_LENGTH, {
+    error: `name has at most ${INSTANCE_NAME_MAX_LENGTH} characters.`,
+  })
+  .refine((name) => !CONTROL_CHARACTERS.test(name), {
+    error: 'name cannot contain control characters such as tabs or line breaks.',
+  })
+  .meta({
+    description: 'The machine or seat, as the software names it; trimmed, 1 to 255 characters.',
+  });
+
+/** An id sent by the caller (`lic_…`, `lki_…`): checked for shape only, then looked up in its business. */
+export const objectIdSchema = (field: string) =>
+  z
+    .string({ error: `${field} must be a string id.` })
+    .trim()
+    .min(1, { error: `${field} is required.` })
+    .max(64, { error: `${field} is too long to be an id.` });
+
+/** GET /license_key_instances: newest first, one page, optionally of one license key. */
+export const apiListLicenseKeyInstancesQuerySchema = pageQuerySchema.extend({
+  license_key_id: objectIdSchema('license_key_id').optional(),
+});
+
+/** PATCH /license_key_instances/{id}: renames the instance. */
+export const apiUpdateLicenseKeyInstanceSchema = z.object({ name: instanceNameSchema });
+
+/** A license key instance (one activation) as Dodo's API shows it. */
+export const apiLicenseKeyInstanceSchema = z.object({
+  id: z.string(),
+  business_id: z.string(),
+  created_at: z.iso.datetime(),
+  license_key_id: z.string(),
+  name: z.string(),
+});
+
+/** GET /license_key_instances answer. */
+export const apiLicenseKeyInstanceListSchema = z.object({
+  items: z.array(apiLicenseKeyInstanceSchema),
+});
+
+export type ApiListLicenseKeyInstancesQuery = z.output<
+  typeof apiListLicenseKeyInstancesQuerySchema
+>;
+export type ApiUpdateLicenseKeyInstance = z.output<typeof apiUpdateLicenseKeyInstanceSchema>;
+export type ApiLicenseKeyInstance = z.infer<typeof apiLicenseKeyInstanceSchema>;
+export type ApiLicenseKeyInstanceList = z.infer<typeof apiLicenseKeyInstanceListSchema>;
