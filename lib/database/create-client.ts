@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
 import { serializedAdapterFactory } from './serialized-adapter';
 import { parseDatabaseUrl } from './url';
 
@@ -9,7 +11,7 @@ import { parseDatabaseUrl } from './url';
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
- * The pragmas every Keydesk connection runs with: WAL so readers never block the writer,
+ * The pragmas every Keydesk SQLite connection runs with: WAL so readers never block the writer,
  * a busy timeout so a second process (a seed, a migration) waits instead of failing,
  * and foreign keys enforced.
  */
@@ -20,8 +22,28 @@ export const SQLITE_PRAGMAS = [
   'PRAGMA synchronous = NORMAL',
 ].join(';\n');
 
+/** PostgreSQL connection pool of one Keydesk process (see README, "Beyond one machine"). */
+export type PoolSettings = {
+  /** Connections this process opens at most. */
+  max: number;
+  /** How long a query waits for a free connection before failing, in ms. */
+  connectionTimeoutMillis: number;
+  /** How long an unused connection stays open, in ms. */
+  idleTimeoutMillis: number;
+  /** Longest a single statement may run, in ms. */
+  statementTimeoutMillis: number;
+};
+
+export const DEFAULT_POOL: PoolSettings = {
+  max: 10,
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  statementTimeoutMillis: 15_000,
+};
+
 export function sqliteAdapterFactory(databaseUrl?: string) {
   const target = parseDatabaseUrl(databaseUrl);
+  if (target.engine !== 'sqlite') throw new Error('not a SQLite DATABASE_URL');
   if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
   const inner = new PrismaBetterSqlite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return {
@@ -34,9 +56,29 @@ export function sqliteAdapterFactory(databaseUrl?: string) {
   };
 }
 
-/** A Prisma client for a DATABASE_URL. The app holds one (lib/db.ts); tests and scripts make their own. */
-export function createPrismaClient(databaseUrl?: string) {
-  const sqlite = sqliteAdapterFactory(databaseUrl);
+export function postgresAdapterFactory(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
+  return new PrismaPg({
+    connectionString: databaseUrl,
+    max: pool.max,
+    connectionTimeoutMillis: pool.connectionTimeoutMillis,
+    idleTimeoutMillis: pool.idleTimeoutMillis,
+    statement_timeout: pool.statementTimeoutMillis,
+    application_name: 'keydesk',
+  });
+}
+
+/**
+ * A Prisma client for a DATABASE_URL. The app holds one (lib/db.ts); tests and scripts make their
+ * own. Both engines' clients come from the one schema and have the same API; the PostgreSQL one is
+ * typed as the SQLite one, which is the narrower of the two.
+ */
+export function createPrismaClient(databaseUrl?: string, pool?: PoolSettings): PrismaClient {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.engine === 'postgresql') {
+    const client = new PostgresPrismaClient({ adapter: postgresAdapterFactory(target.url, pool) });
+    return client as unknown as PrismaClient;
+  }
+  const sqlite = sqliteAdapterFactory(target.url);
   const adapter = serializedAdapterFactory({
     provider: sqlite.migrationAware.provider,
     adapterName: sqlite.migrationAware.adapterName,
@@ -45,4 +87,4 @@ export function createPrismaClient(databaseUrl?: string) {
   return new PrismaClient({ adapter });
 }
 
-export type Database = ReturnType<typeof createPrismaClient>;
+export type Database = PrismaClient;

@@ -191,7 +191,9 @@ function printTable(rows: (string | number)[][]) {
 }
 
 const testDb = await createTestDatabase();
-const file = parseDatabaseUrl(testDb.url).file;
+const target = parseDatabaseUrl(testDb.url);
+if (target.engine !== 'sqlite') throw new Error('The customer-search benchmark loads SQLite directly.');
+const { file } = target;
 try {
   await createBusinesses(testDb.db);
   loadCustomers(file);
