@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices, type LaunchOptions } from '@playwright/test';
-import { assertLocalE2eDatabase } from './e2e/global-setup';
+import { assertLocalE2eDatabase, e2eDatabaseUrl } from './e2e/global-setup';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const databaseFile = 'data/e2e.db';
-const databaseUrl = `file:./${databaseFile}`;
+// SQLite (data/e2e.db) unless the run's DATABASE_URL is PostgreSQL: then keydesk_e2e on that server.
+const databaseUrl = e2eDatabaseUrl(process.env.DATABASE_URL);
 
 // Test workers inherit this, so fixtures that read or seed through Prisma use the server's database.
 process.env.DATABASE_URL = databaseUrl;
@@ -69,7 +69,7 @@ export default defineConfig({
     : {
         // Every run starts from a fresh database with the demo data.
         command: [
-          `rm -f ${databaseFile} ${databaseFile}-wal ${databaseFile}-shm`,
+          'npx tsx scripts/reset-e2e-db.ts',
           'npx tsx scripts/prepare-db.ts',
           'npm run build',
           `npx next start -p ${port}`,
