@@ -29,7 +29,9 @@ export function assertLocalE2eDatabase(url: string | undefined): void {
   const file = path.resolve(projectRoot, url.slice('file:'.length).split('?')[0]);
   const relative = path.relative(projectRoot, file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new Error(`Refusing to run e2e tests: ${file} is outside the project folder ${projectRoot}`);
+    throw new Error(
+      `Refusing to run e2e tests: ${file} is outside the project folder ${projectRoot}`,
+    );
   }
   if (!path.basename(file).includes('e2e')) {
     throw new Error(

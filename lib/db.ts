@@ -1,10 +1,18 @@
 import 'server-only';
 import { createPrismaClient, type Database } from './database/create-client';
+import { databaseEngine, type Engine } from './database/url';
 import { readEnv } from './env';
 
 // The one Prisma client of the app. Development reloads modules, so the client lives on globalThis
-// there; one client means one SQLite connection and one statement queue (lib/database/serialized-adapter.ts).
+// there; one client means one SQLite connection and one statement queue (lib/database/serialized-adapter.ts)
+// or, on PostgreSQL, one connection pool per process, sized by the KEYDESK_DB_* variables.
 const globalForDb = globalThis as unknown as { keydeskDb?: Database };
 
-export const db: Database = globalForDb.keydeskDb ?? createPrismaClient(readEnv().databaseUrl);
+const env = readEnv();
+
+export const db: Database =
+  globalForDb.keydeskDb ?? createPrismaClient(env.databaseUrl, env.databasePool);
 globalForDb.keydeskDb = db;
+
+/** The engine `db` talks to, for the few statements that differ (lib/database/dialect.ts). */
+export const dbEngine: Engine = databaseEngine(env.databaseUrl);

@@ -1,11 +1,28 @@
 import os from 'node:os';
+import { DEFAULT_POOL, type PoolSettings } from './database/create-client';
 import { DEFAULT_DATABASE_URL } from './database/url';
 
 /** The one reader of process.env. Every variable Keydesk reads is listed in the README. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
-    /** SQLite file URL, e.g. file:./data/keydesk.db (relative to the project folder). */
+    /** file:./data/keydesk.db (SQLite, relative to the project folder) or postgresql://… */
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    /** The PostgreSQL connection pool of this process (README, "Connection pool"); SQLite ignores it. */
+    databasePool: {
+      max: positiveInt(env.KEYDESK_DB_POOL_MAX, DEFAULT_POOL.max),
+      connectionTimeoutMillis: nonNegativeInt(
+        env.KEYDESK_DB_POOL_TIMEOUT_MS,
+        DEFAULT_POOL.connectionTimeoutMillis,
+      ),
+      idleTimeoutMillis: nonNegativeInt(
+        env.KEYDESK_DB_IDLE_TIMEOUT_MS,
+        DEFAULT_POOL.idleTimeoutMillis,
+      ),
+      statementTimeoutMillis: nonNegativeInt(
+        env.KEYDESK_DB_STATEMENT_TIMEOUT_MS,
+        DEFAULT_POOL.statementTimeoutMillis,
+      ),
+    } satisfies PoolSettings,
     /** Set to "0" to skip loading demo data into an empty database on `npm start`. */
     seedDemoData: env.KEYDESK_SEED_DEMO !== '0',
     /** Where people reach Keydesk; decides whether session cookies are Secure (anything but localhost). */
@@ -31,10 +48,18 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
 }
 
 function nonNegativeInt(value: string | undefined, fallback: number): number {
+  return wholeNumber(value, fallback, 0);
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  return wholeNumber(value, fallback, 1);
+}
+
+function wholeNumber(value: string | undefined, fallback: number, min: number): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) {
-    throw new Error(`Expected a whole number >= 0 in the environment, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    throw new Error(`Expected a whole number >= ${min} in the environment, got "${value}"`);
   }
   return parsed;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestInfo } from '@playwright/test';
 import DodoPayments, { APIError } from 'dodopayments';
-import { expect } from '../fixtures';
+import { expect, type Scenario } from '../fixtures';
 
 const run = promisify(execFile);
 
@@ -63,6 +63,15 @@ const recordingFetch: typeof fetch = async (input, init) => {
   return response;
 };
 
+/** For each spec's afterAll: every answer to every call this worker made, errors included, carried a request id. */
+export function expectEveryAnswerHadRequestId() {
+  expect(exchanges.length).toBeGreaterThan(0);
+  const without = exchanges.filter(
+    (e) => !/^req_[\w-]+$/.test(e.headers.get('x-request-id') ?? ''),
+  );
+  expect(without.map((e) => `${e.method} ${e.url.pathname} ${e.status}`)).toEqual([]);
+}
+
 /**
  * The official SDK pointed at Keydesk, as a merchant configures it: `baseURL` with the /api prefix
  * (no `environment`). No retries, so that a 409 or a 429 arrives as the error the test expects.
@@ -116,3 +125,28 @@ export async function expectApiError(
 export function uniqueKey(label: string) {
   return `E2E-${label}-${randomBytes(6).toString('hex').toUpperCase()}`;
 }
+
+/** Imports a key for the scenario's customer and product through the SDK. */
+export function importKey(
+  client: DodoPayments,
+  scenario: Scenario,
+  label: string,
+  terms: { activations_limit?: number | null; expires_at?: string | null } = {},
+) {
+  return client.licenseKeys.create({
+    key: uniqueKey(label),
+    customer_id: scenario.customer.id,
+    product_id: scenario.product.id,
+    ...terms,
+  });
+}
+
+/** Every item of a list, walked with the SDK's auto-pagination. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The ids of `items`, sorted: to compare lists whatever their order. */
+export const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();

@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
+import { lockBusiness } from '@/lib/businesses/data';
 import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import {
@@ -73,6 +74,12 @@ export async function createApiKey(
   const secret = generateApiKeySecret();
   const prefix = apiKeyDisplayPrefix(secret);
   return db.$transaction(async (tx): Promise<CreateApiKeyResult> => {
+    // No index can say "unique among active keys, ignoring case" on both engines, so the names are
+    // read and compared here. That is only sound with the business locked first (lockBusiness: on
+    // PostgreSQL a row lock held until commit, on SQLite the write lock), so that two concurrent
+    // creations of "Checkout", in one process or two, run one after the other and the second
+    // sees the first key.
+    await lockBusiness(tx, actor.businessId);
     const active = await tx.apiKey.findMany({
       where: { businessId: actor.businessId, revokedAt: null },
       select: { name: true },

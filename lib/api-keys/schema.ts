@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTERS } from '@/lib/text';
 
 // Shared by the create form (client-side validation) and the server action. No server imports here.
 
 export const API_KEY_NAME_MAX_LENGTH = 80;
-
-// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export const API_KEY_NAME_TAKEN_MESSAGE =
   'An active API key already has this name. Choose another name, so the two can be told apart.';

@@ -2,7 +2,7 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
-import { db } from '@/lib/db';
+import { db, dbEngine } from '@/lib/db';
 import { readEnv } from '@/lib/env';
 import { newId } from '@/lib/ids';
 import { PASSWORD_LENGTH } from './schema';
@@ -23,7 +23,7 @@ export const auth = betterAuth({
   appName: 'Keydesk',
   baseURL: publicUrl.origin,
   secret: authSecret(env.authSecret),
-  database: prismaAdapter(db, { provider: 'sqlite' }),
+  database: prismaAdapter(db, { provider: dbEngine === 'postgresql' ? 'postgresql' : 'sqlite' }),
   emailAndPassword: {
     enabled: true,
     minPasswordLength: PASSWORD_LENGTH.min,

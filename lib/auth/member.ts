@@ -32,7 +32,8 @@ export const getCurrentMember = cache(async (): Promise<MemberContext | null> =>
   if (!session) return null;
   const memberships = await db.membership.findMany({
     where: { userId: session.user.id },
-    orderBy: { createdAt: 'asc' },
+    // Ties broken by id: without it, PostgreSQL returns memberships of one millisecond in any order.
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, businessId: true, role: true, business: { select: { name: true } } },
   });
   if (memberships.length === 0) return null;

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   NEW_OWNER_NOT_FOUND_MESSAGE,
   NOT_AN_OWNER_MESSAGE,
@@ -10,6 +11,27 @@ import {
   type TransferOwnershipInput,
   type TransferOwnershipResult,
 } from './schema';
+
+/**
+ * Makes the rest of the transaction the only one working on this business's members, API keys and
+ * name, on both engines and across app processes; returns false when the business does not exist.
+ * It must be the transaction's first statement: a write that changes nothing but takes the
+ * business's row lock (PostgreSQL: held until commit or rollback; another transaction's UPDATE of
+ * the row waits for it, then carries on with fresh reads, READ COMMITTED) or, on SQLite, the
+ * database's write lock (a transaction that starts with a write waits for other connections'
+ * writers instead of reading data that is stale by the time it writes).
+ *
+ * Checks that read before they write (at least one owner remains, API key names are unique, one
+ * pending invite per address) are then decided on data nobody else can change in between. The lock
+ * is an UPDATE and not `SELECT … FOR UPDATE`: SQLite has no FOR UPDATE, and on PostgreSQL an UPDATE
+ * of a non-key column takes FOR NO KEY UPDATE, which does not wait on (or block) the foreign-key
+ * checks of license keys, customers and products being written for the business meanwhile.
+ */
+export async function lockBusiness(tx: Prisma.TransactionClient, businessId: string) {
+  const rows =
+    await tx.$executeRaw`UPDATE "Business" SET "name" = "name" WHERE "id" = ${businessId}`;
+  return rows === 1;
+}
 
 /** The business's display name, or null if it does not exist. */
 export async function getBusinessName(businessId: string): Promise<string | null> {
@@ -27,6 +49,8 @@ export async function renameBusiness(
 ): Promise<RenameBusinessResult> {
   assertCan(actor, 'business:manage');
   return db.$transaction(async (tx): Promise<RenameBusinessResult> => {
+    // Locked first, so that the audit's "from" is the name this rename replaced.
+    await lockBusiness(tx, actor.businessId);
     const business = await tx.business.findUnique({
       where: { id: actor.businessId },
       select: { name: true },
@@ -46,7 +70,9 @@ export async function renameBusiness(
 
 /**
  * Hands the business to another member: they become an owner and the actor an admin, in one
- * transaction. The actor's own membership is read again inside it, so a demoted owner cannot.
+ * transaction. The actor's own membership is read again inside it, so a demoted owner cannot; the
+ * business is locked first (lockBusiness), so that no concurrent demotion or transfer slips in
+ * between that read and the writes.
  */
 export async function transferOwnership(
   actor: Actor,
@@ -54,6 +80,7 @@ export async function transferOwnership(
 ): Promise<TransferOwnershipResult> {
   assertCan(actor, 'business:manage');
   return db.$transaction(async (tx): Promise<TransferOwnershipResult> => {
+    await lockBusiness(tx, actor.businessId);
     const where = { businessId: actor.businessId };
     const target = await tx.membership.findFirst({
       where: { ...where, id: input.membershipId },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoControlCharacters } from '@/lib/text';
 
 // Shared by the business settings forms, their server actions and the data layer. No server imports.
 
@@ -11,6 +12,9 @@ export const renameBusinessSchema = z.object({
     .min(1, { error: 'Enter the business name.' })
     .max(BUSINESS_NAME_MAX_LENGTH, {
       error: `A business name has at most ${BUSINESS_NAME_MAX_LENGTH} characters.`,
+    })
+    .refine(hasNoControlCharacters, {
+      error: 'A business name cannot contain control characters such as tabs or line breaks.',
     }),
 });
 export type RenameBusinessInput = z.infer<typeof renameBusinessSchema>;

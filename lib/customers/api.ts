@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
+import { likeContains } from '@/lib/database/dialect';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { apiErrors } from '@/lib/http/api-error';
@@ -71,10 +72,12 @@ export async function getCustomerForApi(actor: Actor, id: string): Promise<ApiCu
 }
 
 /**
- * GET /customers: newest first, filtered, one page. The page's ids come from one SQL statement:
- * Prisma's `contains` is a LIKE without an escape character, so "_" or "%" in a name filter would
- * match any character; instr() matches the text as written. No index serves a substring: the name
- * filter reads every customer of the business. The email filter uses the unique email index.
+ * GET /customers: newest first (ties by id), filtered, one page. The page's ids come from one SQL
+ * statement: Prisma's `contains` is a LIKE without an escape character, so "_" or "%" in a name
+ * filter would match any character (and a backslash differs between the engines); likeContains
+ * escapes them.
+ * On PostgreSQL the name filter uses the trigram index of nameLower; on SQLite it reads every
+ * customer of the business. The email filter uses the unique email index.
  */
 export async function listCustomersForApi(
   actor: Actor,
@@ -84,9 +87,10 @@ export async function listCustomersForApi(
   const conditions = [Prisma.sql`"businessId" = ${actor.businessId}`];
   if (query.email) conditions.push(Prisma.sql`"emailLower" = ${query.email.toLowerCase()}`);
   if (query.name) {
-    conditions.push(Prisma.sql`instr("nameLower", ${query.name.toLowerCase()}) > 0`);
+    conditions.push(likeContains(Prisma.sql`"nameLower"`, query.name.toLowerCase()));
   }
-  // Dates are bound as Date: the adapter writes them in the format it stores createdAt in.
+  // Dates are bound as Date: each engine's adapter writes them the way it stores createdAt (ISO
+  // text on SQLite, a UTC timestamp on PostgreSQL), so the comparison is exact to the millisecond.
   if (query.created_at_gte) {
     conditions.push(Prisma.sql`"createdAt" >= ${new Date(query.created_at_gte)}`);
   }

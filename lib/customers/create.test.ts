@@ -162,3 +162,16 @@ describe('safeReturnTo', () => {
     expect(afterCreateCustomerPath('cus_1', null)).toBe('/customers?created=cus_1');
   });
 });
+
+describe('names are plain text on every engine', () => {
+  it('refuses control characters in a customer name (PostgreSQL cannot store NUL)', async () => {
+    const { createCustomerSchema } = await import('./schema');
+    for (const name of ['Dana\u0000Kim', 'Dana\nKim', 'Dana\tKim']) {
+      const result = createCustomerSchema.safeParse({ name, email: 'dana@example.org' });
+      expect(result.success, JSON.stringify(name)).toBe(false);
+    }
+    expect(
+      createCustomerSchema.safeParse({ name: 'Dana Kim', email: 'dana@example.org' }).success,
+    ).toBe(true);
+  });
+});

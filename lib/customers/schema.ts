@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoControlCharacters } from '@/lib/text';
 
 // Shared by the customer form (client-side validation) and the server action. No server imports here.
 
@@ -15,6 +16,9 @@ export const createCustomerSchema = z.object({
     .min(1, { error: 'Enter the customer’s name.' })
     .max(CUSTOMER_NAME_MAX_LENGTH, {
       error: `A name has at most ${CUSTOMER_NAME_MAX_LENGTH} characters.`,
+    })
+    .refine(hasNoControlCharacters, {
+      error: 'A name cannot contain control characters such as tabs or line breaks.',
     }),
   // Trimmed before it is checked (z.email().trim() would check the untrimmed text first).
   email: z

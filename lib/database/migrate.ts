@@ -75,7 +75,9 @@ async function appliedMigrations(target: DatabaseTarget): Promise<string[]> {
   const database = new Database(target.file, { readonly: true, fileMustExist: true });
   try {
     const table = database
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
+      )
       .get();
     if (!table) return [];
     const rows = database.prepare(APPLIED_SQL).all() as { name: string }[];

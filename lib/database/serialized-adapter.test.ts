@@ -24,7 +24,8 @@ async function writeDuringRolledBackTransaction(db: PrismaClient, businessId: st
   return db.business.findUnique({ where: { id: businessId } });
 }
 
-const testDb = await createTestDatabase();
+// The queue is SQLite's: these run on SQLite whichever engine the rest of the run uses.
+const testDb = await createTestDatabase({ engine: 'sqlite' });
 afterAll(() => testDb.cleanup());
 
 describe('SQLite statement queue', () => {

@@ -76,6 +76,15 @@ export function apiRoute<P = Record<string, never>>(
       const body = parseJson(text);
       collectLicenseKeys(body, secret);
       const params = await context.params;
+      // PostgreSQL cannot store or compare text holding U+0000, and no Keydesk field needs it:
+      // refuse it on every engine alike, before it reaches a query.
+      if (hasNul(body) || hasNul(params) || hasNul([...url.searchParams.values()])) {
+        throw new ApiError(
+          400,
+          'INVALID_CHARACTERS',
+          'Text in a request may not contain the NUL character (U+0000).',
+        );
+      }
 
       const run = async (): Promise<StoredAnswer> => {
         try {
@@ -176,6 +185,15 @@ function publicScope(body: unknown): string {
     .update(typeof licenseKey === 'string' ? licenseKey : '')
     .digest('hex');
   return `public:${digest}`;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || hasNul(inner));
+  }
+  return false;
 }
 
 function errorBody(error: ApiError) {

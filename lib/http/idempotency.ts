@@ -73,7 +73,15 @@ export async function withIdempotency(
   return { ...answer, replayed: false };
 }
 
-/** Claims the key for this request, or returns the record of whoever has it. */
+/**
+ * Claims the key for this request, or returns the record of whoever has it. The claim is the INSERT
+ * itself, never a read first: the primary key lets exactly one of any number of concurrent requests,
+ * in any number of processes, insert the row (PostgreSQL makes a second INSERT of the same key wait
+ * for the first's commit, then fail with a unique violation; SQLite runs one write at a time); every
+ * other one gets P2002 and reads the winner's record. Deleting an expired record first is one
+ * conditional DELETE; if the record read after a P2002 is already gone (its owner failed and freed
+ * it), the claim is simply tried again.
+ */
 async function claim(key: string, requestHash: string, now: Date) {
   const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
   // An expired record no longer counts: remove it so the key can be claimed afresh.

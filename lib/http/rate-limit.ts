@@ -16,23 +16,7 @@ export async function enforceRateLimit(
 ): Promise<void> {
   if (limit === 0) return;
   const windowStart = new Date(now.getTime() - (now.getTime() % RATE_LIMIT_WINDOW_MS));
-  const count = await db.$transaction(async (tx) => {
-    const bucket = await tx.rateLimitBucket.findUnique({ where: { key } });
-    if (!bucket || bucket.windowStart.getTime() !== windowStart.getTime()) {
-      await tx.rateLimitBucket.upsert({
-        where: { key },
-        create: { key, windowStart, count: 1 },
-        update: { windowStart, count: 1 },
-      });
-      return 1;
-    }
-    const updated = await tx.rateLimitBucket.update({
-      where: { key },
-      data: { count: { increment: 1 } },
-      select: { count: true },
-    });
-    return updated.count;
-  });
+  const count = await countRequest(key, windowStart);
   // Now and then, forget counters of past windows (every guessed key leaves one).
   if (Math.random() < 0.01) {
     await db.rateLimitBucket.deleteMany({ where: { windowStart: { lt: windowStart } } });
@@ -43,4 +27,33 @@ export async function enforceRateLimit(
     );
     throw apiErrors.rateLimited(Math.max(1, retryAfter));
   }
+}
+
+/**
+ * Adds one to the bucket's count for the window and returns the new count. Nothing is read first:
+ * two single statements, each atomic on its own, so that concurrent requests of any number of
+ * processes never lose a count (read-then-write would let two requests both see 39 and both pass).
+ *
+ * 1. A bucket still on an earlier window starts this one at 0: a conditional UPDATE. Of two
+ *    processes that move the window at once, PostgreSQL re-checks the WHERE of the second after
+ *    the first commits (READ COMMITTED), and the bucket's window is no longer earlier, so only one
+ *    resets it; SQLite runs one write at a time. A request whose clock is still in the previous
+ *    window never resets a newer one; it counts into it.
+ * 2. The increment is Prisma's upsert with `{ increment: 1 }`, which both engines run as one
+ *    `INSERT … ON CONFLICT ("key") DO UPDATE SET "count" = "count" + 1 RETURNING "count"` (seen in
+ *    the query log). Concurrent first requests for a new key do not collide: one inserts, the
+ *    others update the row it inserted.
+ */
+async function countRequest(key: string, windowStart: Date): Promise<number> {
+  await db.rateLimitBucket.updateMany({
+    where: { key, windowStart: { lt: windowStart } },
+    data: { windowStart, count: 0 },
+  });
+  const bucket = await db.rateLimitBucket.upsert({
+    where: { key },
+    create: { key, windowStart, count: 1 },
+    update: { count: { increment: 1 } },
+    select: { count: true },
+  });
+  return bucket.count;
 }

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTERS } from '@/lib/text';
 import { pageQuerySchema } from '@/lib/license-keys/api-schema';
 
 // The instance endpoints' bodies, queries and answers, in Dodo's snake_case. No server imports:
 // the OpenAPI document is generated from these.
 
 export const INSTANCE_NAME_MAX_LENGTH = 255;
-
-// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** What the shipped software calls the machine or seat it activates: `name` on activate and rename. */
 export const instanceNameSchema = z

@@ -4,6 +4,7 @@ import {
   activationsLimitSchema,
   expiresAtSchema,
   licenseKeyStringSchema,
+  withinStoredRange,
   type CreateLicenseKeyInput,
 } from './schema';
 
@@ -60,7 +61,9 @@ const pageSize = z.coerce
 export const pageQuerySchema = z.object({ page_number: pageNumber, page_size: pageSize });
 
 const instant = (name: string) =>
-  z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a zone.` });
+  z.iso
+    .datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a zone.` })
+    .refine(withinStoredRange, { error: `${name} must be between 1970 and 9999.` });
 
 /** GET /license_keys */
 export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({

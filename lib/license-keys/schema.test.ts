@@ -398,3 +398,24 @@ describe('createLicenseKeySchema: key in generate mode', () => {
     }
   });
 });
+
+describe('stored instant range (the same on SQLite and PostgreSQL)', () => {
+  const importBody = (expiresAt: string) => ({
+    mode: 'import',
+    key: 'ABCDEF-123',
+    customerId: 'cus_1',
+    productId: 'pdt_1',
+    activationsLimit: 1,
+    expiresAt,
+  });
+  it.each(['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z'])('refuses %s', (expiresAt) => {
+    const result = createLicenseKeySchema.safeParse(importBody(expiresAt));
+    expect(result.success).toBe(false);
+    expect(z.flattenError(result.error!).fieldErrors.expiresAt).toEqual([
+      'Choose a date between 1970 and 9999.',
+    ]);
+  });
+  it.each(['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])('accepts %s', (expiresAt) => {
+    expect(createLicenseKeySchema.safeParse(importBody(expiresAt)).success).toBe(true);
+  });
+});

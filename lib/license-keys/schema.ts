@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTERS } from '@/lib/text';
 
 // Shared by the form (client-side validation), the server action and, later, the REST API.
 // No server imports here.
@@ -6,9 +7,6 @@ import { z } from 'zod';
 export const ACTIVATIONS_LIMIT_MAX = 2_147_483_647; // int32, as in Dodo's API
 export const LICENSE_KEY_MIN_LENGTH = 6;
 export const LICENSE_KEY_MAX_LENGTH = 255;
-
-// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export const licenseKeyStringSchema = z
   .string({ error: 'Enter the license key.' })
@@ -32,12 +30,23 @@ export const activationsLimitSchema = z
   })
   .nullable();
 
+/** Instants Keydesk stores: from 1970 to the end of 9999, the same on every database engine. */
+export const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+export const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** True when the instant is storable; text that is not an instant at all is left to the format check. */
+export function withinStoredRange(iso: string): boolean {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) || (at >= EARLIEST_INSTANT && at <= LATEST_INSTANT);
+}
+
 /** An unambiguous instant: ISO 8601 with a zone offset or Z. `null` means the key never expires. */
 export const expiresAtSchema = z.iso
   .datetime({
     offset: true,
     error: 'Enter a date and time, or choose Never expires.',
   })
+  .refine(withinStoredRange, { error: 'Choose a date between 1970 and 9999.' })
   .nullable();
 
 const licenseKeyTerms = z.object({

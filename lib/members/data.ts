@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
-import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
+import { can, ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
+import { lockBusiness } from '@/lib/businesses/data';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
@@ -71,6 +72,30 @@ function pendingAt(now: Date) {
 
 const fail = (formError: string) => ({ ok: false as const, formError });
 
+/** When the actor's own role changed (or they were removed) while their request was on its way. */
+export const ROLE_CHANGED_MESSAGE =
+  'Your role in this business has just changed. Reload the page to see what you can do now.';
+
+/**
+ * The start of every transaction that changes members or invites: locks the business
+ * (lockBusiness: on both engines, and across app processes, the checks that follow are decided on
+ * data no other transaction can change until this one ends), then reads the actor's role again.
+ * The role in `actor` was read when the request began; an owner demoted by another owner a moment
+ * ago must not go on acting as one. Returns the current role, or null when the actor may no longer
+ * manage members.
+ */
+async function lockForMemberChange(tx: Tx, actor: Actor): Promise<MemberRole | null> {
+  await lockBusiness(tx, actor.businessId);
+  if (actor.type !== 'member') return null;
+  const self = await tx.membership.findFirst({
+    where: { id: actor.id, businessId: actor.businessId },
+    select: { role: true },
+  });
+  return self && can(self.role, 'members:manage') ? self.role : null;
+}
+
+const OWNER_INVITE_MESSAGE = 'Only an owner can invite an owner.';
+
 export type CreateInviteResult =
   { ok: true; inviteId: string; token: string; expiresAt: Date } | InviteMemberFailure;
 
@@ -91,6 +116,12 @@ export async function createInvite(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000);
   return db.$transaction(async (tx): Promise<CreateInviteResult> => {
+    // Locked: two concurrent invites for one address leave one pending invite, not two.
+    const role = await lockForMemberChange(tx, actor);
+    if (!role) return { ok: false, fieldErrors: {}, formError: ROLE_CHANGED_MESSAGE };
+    if (input.role === 'owner' && role !== 'owner') {
+      return { ok: false, fieldErrors: { role: [OWNER_INVITE_MESSAGE] } };
+    }
     const member = await tx.membership.findFirst({
       where: { businessId: actor.businessId, user: { email: emailLower } },
       select: { id: true },
@@ -102,7 +133,12 @@ export async function createInvite(
       select: { id: true, email: true },
     });
     for (const old of replaced) {
-      await tx.invite.update({ where: { id: old.id }, data: { revokedAt: now } });
+      // Conditional: an invite accepted meanwhile (acceptInvite does not lock) stays accepted.
+      const revoked = await tx.invite.updateMany({
+        where: { id: old.id, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      if (revoked.count !== 1) continue;
       await recordAudit(tx, actor, {
         action: 'invite.revoked',
         objectType: 'invite',
@@ -142,13 +178,22 @@ export async function revokeInvite(
 ): Promise<MemberActionResult> {
   assertCan(actor, 'members:manage');
   return db.$transaction(async (tx) => {
+    const role = await lockForMemberChange(tx, actor);
+    if (!role) return fail(ROLE_CHANGED_MESSAGE);
+    const pending = { acceptedAt: null, revokedAt: null };
     const invite = await tx.invite.findFirst({
-      where: { id: inviteId, businessId: actor.businessId, acceptedAt: null, revokedAt: null },
+      where: { id: inviteId, businessId: actor.businessId, ...pending },
       select: { id: true, email: true, role: true },
     });
     if (!invite) return fail(INVITE_NOT_FOUND_MESSAGE);
-    if (invite.role === 'owner' && actor.role !== 'owner') return fail(OWNER_ONLY_MESSAGE);
-    await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: now } });
+    if (invite.role === 'owner' && role !== 'owner') return fail(OWNER_ONLY_MESSAGE);
+    // Conditional: acceptInvite claims invites without the business lock, so an invite accepted a
+    // moment ago is not marked revoked as well (one statement, re-checked under the row lock).
+    const revoked = await tx.invite.updateMany({
+      where: { id: invite.id, ...pending },
+      data: { revokedAt: now },
+    });
+    if (revoked.count !== 1) return fail(INVITE_NOT_FOUND_MESSAGE);
     await recordAudit(tx, actor, {
       action: 'invite.revoked',
       objectType: 'invite',
@@ -166,7 +211,11 @@ function findMember(tx: Tx, businessId: string, id: string) {
   });
 }
 
-/** Whether taking the owner role away from one owner would leave the business without one. */
+/**
+ * Whether taking the owner role away from one owner would leave the business without one. Only
+ * sound under lockForMemberChange: otherwise two owners demoting each other at once would each
+ * count two owners, and both succeed.
+ */
 async function isLastOwner(tx: Tx, businessId: string, role: MemberRole) {
   return (
     role === 'owner' && (await tx.membership.count({ where: { businessId, role: 'owner' } })) <= 1
@@ -180,13 +229,15 @@ export async function changeMemberRole(
 ): Promise<MemberActionResult> {
   assertCan(actor, 'members:manage');
   return db.$transaction(async (tx) => {
+    const role = await lockForMemberChange(tx, actor);
+    if (!role) return fail(ROLE_CHANGED_MESSAGE);
     const target = await findMember(tx, actor.businessId, input.membershipId);
     if (!target) return fail(MEMBER_NOT_FOUND_MESSAGE);
     const { name } = target.user;
     if (target.role === input.role) {
       return { ok: true, message: `${name} is already ${ROLE_LABELS[input.role]}.` };
     }
-    if (actor.role !== 'owner' && (target.role === 'owner' || input.role === 'owner')) {
+    if (role !== 'owner' && (target.role === 'owner' || input.role === 'owner')) {
       return fail(OWNER_ONLY_MESSAGE);
     }
     if (await isLastOwner(tx, actor.businessId, target.role)) return fail(LAST_OWNER_MESSAGE);
@@ -208,9 +259,11 @@ export async function removeMember(
 ): Promise<MemberActionResult> {
   assertCan(actor, 'members:manage');
   return db.$transaction(async (tx) => {
+    const role = await lockForMemberChange(tx, actor);
+    if (!role) return fail(ROLE_CHANGED_MESSAGE);
     const target = await findMember(tx, actor.businessId, membershipId);
     if (!target) return fail(MEMBER_NOT_FOUND_MESSAGE);
-    if (actor.role !== 'owner' && target.role === 'owner') return fail(OWNER_ONLY_MESSAGE);
+    if (role !== 'owner' && target.role === 'owner') return fail(OWNER_ONLY_MESSAGE);
     if (await isLastOwner(tx, actor.businessId, target.role)) return fail(LAST_OWNER_MESSAGE);
     await tx.membership.delete({ where: { id: target.id } });
     const { name, email } = target.user;

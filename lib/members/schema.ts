@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoControlCharacters } from '@/lib/text';
 import { MEMBER_ROLES, type MemberRole } from '@/lib/auth/permissions';
 
 // Shared by the member forms, their server actions and the data layer. No server imports here.
@@ -68,7 +69,10 @@ export const acceptInviteWithAccountSchema = z
       .string({ error: 'Enter your name.' })
       .trim()
       .min(1, { error: 'Enter your name.' })
-      .max(100, { error: 'A name has at most 100 characters.' }),
+      .max(100, { error: 'A name has at most 100 characters.' })
+      .refine(hasNoControlCharacters, {
+        error: 'A name cannot contain control characters such as tabs or line breaks.',
+      }),
     password: z
       .string({ error: 'Choose a password.' })
       .min(PASSWORD_MIN_LENGTH, {

@@ -1,7 +1,9 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
+import { likeContains } from '@/lib/database/dialect';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { SEARCH_LIMIT } from '@/lib/search';
 import {
   describeDuration,
@@ -43,20 +45,41 @@ function toProductOption(row: ProductRow): ProductOption {
   };
 }
 
-/** Products of the business whose name contains `query`, case-insensitively, by name. */
+/**
+ * Products of the business whose name contains `query` as written (case-insensitively; `%` and `_`
+ * are plain text), by name. The ids come from one LIKE with an escape character, the same on both
+ * engines (Prisma's `contains` has none); a business has few products, so no index is needed.
+ */
 export async function searchProducts(
   businessId: string,
   query: string,
   limit = SEARCH_LIMIT,
 ): Promise<ProductOption[]> {
   const q = query.trim().toLowerCase();
+  if (!q) {
+    const rows = await db.product.findMany({
+      where: { businessId },
+      orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: productSelect,
+    });
+    return rows.map(toProductOption);
+  }
+  const page = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Product"
+    WHERE "businessId" = ${businessId} AND ${likeContains(Prisma.sql`"nameLower"`, q)}
+    ORDER BY "nameLower", "id"
+    LIMIT ${limit}`;
+  const ids = page.map((row) => row.id);
   const rows = await db.product.findMany({
-    where: { businessId, ...(q ? { nameLower: { contains: q } } : {}) },
-    orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
-    take: limit,
+    where: { id: { in: ids }, businessId },
     select: productSelect,
   });
-  return rows.map(toProductOption);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toProductOption(row)] : [];
+  });
 }
 
 /** All products of the business, by name. */

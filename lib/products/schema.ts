@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoControlCharacters } from '@/lib/text';
 import { activationsLimitSchema } from '@/lib/license-keys/schema';
 
 export type DurationInterval = 'day' | 'week' | 'month' | 'year';
@@ -117,6 +118,9 @@ export const updateProductSchema = z.object({
     .min(1, { error: 'Enter the product name.' })
     .max(PRODUCT_NAME_MAX_LENGTH, {
       error: `A product name has at most ${PRODUCT_NAME_MAX_LENGTH} characters.`,
+    })
+    .refine(hasNoControlCharacters, {
+      error: 'A product name cannot contain control characters such as tabs or line breaks.',
     }),
   activationsLimit: activationsLimitSchema,
   keyLifetime: keyLifetimeSchema,

@@ -3,7 +3,12 @@
  * temporary migrated SQLite file. Times searchCustomers (lib/customers/data.ts) per kind of query
  * and, in the same run, an unindexed LIKE scan as the baseline for the speedup ratio; prints the
  * query plans of the statements Prisma issues. Run with `npm run bench -- customer-search`.
+ *
+ * Second part, when KEYDESK_BENCH_PG_URL names a PostgreSQL server (e.g. the one of
+ * `scripts/postgres-server.sh start`): the same on PostgreSQL, in a scratch database on that server
+ * (./customer-search/postgresql.ts, in its own process: lib/db.ts picks its engine once).
  */
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import Database from 'better-sqlite3';
 import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
@@ -12,28 +17,26 @@ import { serializedAdapterFactory } from '@/lib/database/serialized-adapter';
 import { parseDatabaseUrl } from '@/lib/database/url';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { createTestDatabase } from '@/lib/testing/test-database';
-
-const BIG = 1_000_000;
-const BIG_ID = 'bus_benchbig';
-const SMALL_ID = 'bus_benchsmall';
-const SMALL = 50_000;
-const ITERATIONS = 300;
-const WARMUP = 20;
-const BASELINE_ITERATIONS = 10;
-
-const FIRST = (
-  'Dana Daniel Alex Sam Maria John Li Priya Omar Emma Noah Kim Olivia Lucas Aisha Mateo Yuki ' +
-  'Chloe Ivan Sofia Liam Mia Ethan Zara Hugo Nina Leo Amara Finn Grace Ravi Elena Tom Ines Kai ' +
-  'Lena Diego Hana Oscar Ada'
-).split(' ');
-const LAST = (
-  'Kimura Kim Johnson Anderson Nguyen Garcia Smith Müller Rossi Wilson Jackson Thompson Patel ' +
-  'Okafor Silva Novak Cohen Tanaka Larsen Dubois Ivanova Hughes Moreau Costa Baker Chen Osei ' +
-  'Robinson Nakamura Fischer Brown Lopez Haddad Kowalski Reyes'
-).split(' ');
-// The second business has no Kimura: its substring search for "imura" must find nothing.
-const LAST_SMALL = LAST.filter((name) => name !== 'Kimura');
-const DOMAINS = ['example.com', 'mail.test', 'northwind.io', 'contoso.org', 'fabrikam.net'];
+import {
+  BASELINE_ITERATIONS,
+  BIG,
+  BIG_ID,
+  customerId,
+  DOMAINS,
+  FIRST,
+  fmt,
+  isSmall,
+  LAST,
+  LAST_SMALL,
+  ms,
+  printTable,
+  SAMPLE,
+  searchCases,
+  SMALL,
+  SMALL_ID,
+  time,
+  timeSearches,
+} from './customer-search/shared';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run has the same customers. */
 function random(seed: number) {
@@ -45,8 +48,6 @@ function random(seed: number) {
   };
 }
 
-const customerId = (n: number) => `cus_bench${String(n).padStart(9, '0')}`;
-
 type Row = { id: string; businessId: string; name: string; email: string };
 
 function customer(n: number, businessId: string, lastNames: string[], next: () => number): Row {
@@ -57,30 +58,8 @@ function customer(n: number, businessId: string, lastNames: string[], next: () =
   return { id: customerId(n), businessId, name: `${first} ${last}`, email };
 }
 
-const SAMPLE = new Date('2026-01-02T03:04:05.678Z');
 const bigNext = random(1);
 const smallNext = random(2);
-
-const ms = (since: number) => performance.now() - since;
-const fmt = (value: number) => value.toFixed(value < 10 ? 3 : 1);
-
-function percentiles(durations: number[]) {
-  const sorted = [...durations].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
-}
-
-async function time(run: () => Promise<unknown[]>, iterations: number, warmup: number) {
-  for (let i = 0; i < warmup; i++) await run();
-  const durations: number[] = [];
-  let count = 0;
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    count = (await run()).length;
-    durations.push(ms(started));
-  }
-  return { ...percentiles(durations), count };
-}
 
 /** Both businesses and the first customer of each, through Prisma. */
 async function createBusinesses(db: Db) {
@@ -121,10 +100,9 @@ function loadCustomers(file: string) {
   raw.transaction(() => {
     // The second business's customers are spread among the first's, as sign-ups over time are.
     for (let n = 1; n < BIG + SMALL - 1; n++) {
-      const row =
-        n % 21 === 0 && n / 21 < SMALL
-          ? customer(n, SMALL_ID, LAST_SMALL, smallNext)
-          : customer(n, BIG_ID, LAST, bigNext);
+      const row = isSmall(n)
+        ? customer(n, SMALL_ID, LAST_SMALL, smallNext)
+        : customer(n, BIG_ID, LAST, bigNext);
       const { id, businessId, name, email } = row;
       const createdAt = storeDate(new Date(SAMPLE.getTime() + n * 1000));
       insert.run(id, businessId, name, email, name.toLowerCase(), email, createdAt);
@@ -181,18 +159,10 @@ function printPlan(raw: Database.Database, sql: string, args: unknown[]) {
   for (const step of plan) console.log(`  - ${step.detail}`);
 }
 
-function printTable(rows: (string | number)[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
-  for (const row of rows) {
-    console.log(
-      row.map((cell, i) => String(cell)[i < 2 ? 'padEnd' : 'padStart'](widths[i])).join('  '),
-    );
-  }
-}
-
-const testDb = await createTestDatabase();
+const testDb = await createTestDatabase({ engine: 'sqlite' });
 const target = parseDatabaseUrl(testDb.url);
-if (target.engine !== 'sqlite') throw new Error('The customer-search benchmark loads SQLite directly.');
+if (target.engine !== 'sqlite')
+  throw new Error('The customer-search benchmark loads SQLite directly.');
 const { file } = target;
 try {
   await createBusinesses(testDb.db);
@@ -212,36 +182,10 @@ try {
       .prepare(`SELECT "email" FROM "Customer" WHERE "id" = ?`)
       .pluck()
       .get(customerId(n)) as string;
-  const cases: [string, string, string][] = [
-    ['empty query', BIG_ID, ''],
-    ['1-char prefix', BIG_ID, 'd'],
-    ['2-char prefix', BIG_ID, 'da'],
-    ['name prefix', BIG_ID, 'dana'],
-    ['name prefix', BIG_ID, 'kim'],
-    ['email prefix', BIG_ID, 'dana.k'],
-    ['surname substring', BIG_ID, 'imura'],
-    ['common trigram', BIG_ID, 'son'],
-    ['no match', BIG_ID, 'zzqxj'],
-    ['full email', BIG_ID, emailOf(777_778)],
-    ["other business's email", BIG_ID, emailOf(777_777)],
-    ['name prefix (small)', SMALL_ID, 'dana'],
-    ['common trigram (small)', SMALL_ID, 'son'],
-    ['substring, none here (small)', SMALL_ID, 'imura'],
-  ];
+  const cases = searchCases(emailOf);
   const load = loadavg().map((average) => average.toFixed(2));
   console.log(`\nLoad average (1, 5, 15 min) before timing: ${load.join(', ')}`);
-  const table: (string | number)[][] = [['query', 'q', 'results', 'p50', 'p95', 'p99', 'max']];
-  const timings = new Map<string, Awaited<ReturnType<typeof time>>>();
-  for (const [label, businessId, q] of cases) {
-    const result = await time(() => searchCustomers(businessId, q), ITERATIONS, WARMUP);
-    timings.set(`${businessId} ${q}`, result);
-    const { count, p50, p95, p99, max } = result;
-    table.push([label, JSON.stringify(q), count, ...[p50, p95, p99, max].map(fmt)]);
-  }
-  console.log(`searchCustomers, ms over ${ITERATIONS} runs after ${WARMUP} warm-up:`);
-  printTable(table);
-  const slow = cases.filter(([, b, q]) => timings.get(`${b} ${q}`)!.p99 > 20);
-  for (const [label, , q] of slow) console.log(`SLOW: ${label} ${JSON.stringify(q)} p99 > 20 ms`);
+  const timings = await timeSearches(searchCustomers, cases);
 
   // Baseline: an unindexed case-insensitive substring scan, through the same Prisma client.
   const scan = `SELECT "id", "name", "email" FROM "Customer"
@@ -279,4 +223,20 @@ try {
   await client.$disconnect();
 } finally {
   await testDb.cleanup();
+}
+
+const pgUrl = process.env.KEYDESK_BENCH_PG_URL;
+if (!pgUrl) {
+  console.log(
+    '\nPostgreSQL part skipped: set KEYDESK_BENCH_PG_URL to a server, e.g. ' +
+      'KEYDESK_BENCH_PG_URL=$(scripts/postgres-server.sh start)',
+  );
+} else {
+  console.log('\n── PostgreSQL ──');
+  const child = spawnSync(
+    'npx',
+    ['tsx', '--conditions=react-server', 'scripts/bench/customer-search/postgresql.ts'],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0) process.exit(child.status ?? 1);
 }

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  apiCreateCustomerSchema,
+  apiCustomerListSchema,
+  apiCustomerSchema,
+  apiListCustomersQuerySchema,
+} from '@/lib/customers/api-schema';
+import {
+  apiLicenseKeyInstanceListSchema,
+  apiLicenseKeyInstanceSchema,
+  apiListLicenseKeyInstancesQuerySchema,
+  apiUpdateLicenseKeyInstanceSchema,
+} from '@/lib/license-key-instances/api-schema';
+import {
+  apiCreateLicenseKeySchema,
+  apiLicenseKeyListSchema,
+  apiLicenseKeySchema,
+  apiListLicenseKeysQuerySchema,
+  apiUpdateLicenseKeySchema,
+} from '@/lib/license-keys/api-schema';
+import {
+  apiActivateLicenseResponseSchema,
+  apiActivateLicenseSchema,
+  apiDeactivateLicenseResponseSchema,
+  apiDeactivateLicenseSchema,
+  apiValidateLicenseResponseSchema,
+  apiValidateLicenseSchema,
+} from '@/lib/licenses/api-schema';
+import {
+  apiListProductsQuerySchema,
+  apiProductListSchema,
+  apiProductSchema,
+} from '@/lib/products/api-schema';
+
+// The schemas of the OpenAPI document (./openapi.ts) that become its components: the Zod schemas the
+// route handlers parse bodies and queries with, and those of the serializers' answers.
+// No server imports: the docs page and GET /api/openapi.json both render the document.
+
+/** `{ code, message }`, plus `errors` by field on a 422 from validation. */
+const apiErrorBodySchema = z.object({
+  code: z.string().meta({ description: 'Stable, machine-readable: switch on this.' }),
+  message: z.string().meta({ description: 'For people; may change.' }),
+  errors: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .meta({ description: 'On a 422 from validation: messages by field (nested fields dotted).' }),
+});
+
+/** Answers: what the serializers return. */
+export const responseSchemas = {
+  LicenseKey: apiLicenseKeySchema,
+  LicenseKeyList: apiLicenseKeyListSchema,
+  LicenseKeyInstance: apiLicenseKeyInstanceSchema,
+  LicenseKeyInstanceList: apiLicenseKeyInstanceListSchema,
+  ActivateLicenseResponse: apiActivateLicenseResponseSchema,
+  DeactivateLicenseResponse: apiDeactivateLicenseResponseSchema,
+  ValidateLicenseResponse: apiValidateLicenseResponseSchema,
+  Customer: apiCustomerSchema,
+  CustomerList: apiCustomerListSchema,
+  Product: apiProductSchema,
+  ProductList: apiProductListSchema,
+  Error: apiErrorBodySchema,
+  HealthResponse: z.object({ status: z.literal('ok') }),
+  OpenApiDocument: z
+    .object({ openapi: z.literal('3.1.0'), info: z.object({}), paths: z.object({}) })
+    .meta({ description: 'This document.' }),
+} satisfies Record<string, z.ZodType>;
+
+/** Request bodies: what the route handlers accept. */
+export const requestSchemas = {
+  CreateLicenseKeyRequest: apiCreateLicenseKeySchema,
+  UpdateLicenseKeyRequest: apiUpdateLicenseKeySchema,
+  UpdateLicenseKeyInstanceRequest: apiUpdateLicenseKeyInstanceSchema,
+  ActivateLicenseRequest: apiActivateLicenseSchema,
+  DeactivateLicenseRequest: apiDeactivateLicenseSchema,
+  ValidateLicenseRequest: apiValidateLicenseSchema,
+  CreateCustomerRequest: apiCreateCustomerSchema,
+} satisfies Record<string, z.ZodType>;
+
+/** Query strings of the list endpoints, one parameter per field. */
+export const querySchemas = {
+  ListLicenseKeysQuery: apiListLicenseKeysQuerySchema,
+  ListLicenseKeyInstancesQuery: apiListLicenseKeyInstancesQuerySchema,
+  ListCustomersQuery: apiListCustomersQuerySchema,
+  ListProductsQuery: apiListProductsQuerySchema,
+} satisfies Record<string, z.ZodType>;

@@ -1,0 +1,111 @@
+// What the customer-search benchmark's two parts share (SQLite in ../customer-search.ts, PostgreSQL in
+// ./postgresql.ts): the businesses, the names customers are made of, the queries, and the timing.
+// This folder holds no benchmark of its own: scripts/bench.ts runs only the .ts files beside it.
+
+export const BIG = 1_000_000;
+export const SMALL = 50_000;
+export const BIG_ID = 'bus_benchbig';
+export const SMALL_ID = 'bus_benchsmall';
+export const ITERATIONS = 300;
+export const WARMUP = 20;
+export const BASELINE_ITERATIONS = 10;
+
+export const FIRST = (
+  'Dana Daniel Alex Sam Maria John Li Priya Omar Emma Noah Kim Olivia Lucas Aisha Mateo Yuki ' +
+  'Chloe Ivan Sofia Liam Mia Ethan Zara Hugo Nina Leo Amara Finn Grace Ravi Elena Tom Ines Kai ' +
+  'Lena Diego Hana Oscar Ada'
+).split(' ');
+export const LAST = (
+  'Kimura Kim Johnson Anderson Nguyen Garcia Smith Müller Rossi Wilson Jackson Thompson Patel ' +
+  'Okafor Silva Novak Cohen Tanaka Larsen Dubois Ivanova Hughes Moreau Costa Baker Chen Osei ' +
+  'Robinson Nakamura Fischer Brown Lopez Haddad Kowalski Reyes'
+).split(' ');
+/** The second business has no Kimura: its substring search for "imura" must find nothing. */
+export const LAST_SMALL = LAST.filter((name) => name !== 'Kimura');
+export const DOMAINS = ['example.com', 'mail.test', 'northwind.io', 'contoso.org', 'fabrikam.net'];
+
+/** Customer number n of the load: `cus_bench000000042`. */
+export const customerId = (n: number) => `cus_bench${String(n).padStart(9, '0')}`;
+/** The customer the load gives to the small business: every 21st, up to SMALL of them. */
+export const isSmall = (n: number) => n % 21 === 0 && n / 21 < SMALL;
+/** createdAt of customer 0; customer n is n seconds younger. */
+export const SAMPLE = new Date('2026-01-02T03:04:05.678Z');
+
+/** The searches timed on both engines: [label, business, query]. */
+export function searchCases(emailOf: (n: number) => string): [string, string, string][] {
+  return [
+    ['empty query', BIG_ID, ''],
+    ['1-char prefix', BIG_ID, 'd'],
+    ['2-char prefix', BIG_ID, 'da'],
+    ['name prefix', BIG_ID, 'dana'],
+    ['name prefix', BIG_ID, 'kim'],
+    ['email prefix', BIG_ID, 'dana.k'],
+    ['surname substring', BIG_ID, 'imura'],
+    ['common trigram', BIG_ID, 'son'],
+    ['no match', BIG_ID, 'zzqxj'],
+    ['full email', BIG_ID, emailOf(777_778)],
+    ["other business's email", BIG_ID, emailOf(777_777)],
+    ['name prefix (small)', SMALL_ID, 'dana'],
+    ['common trigram (small)', SMALL_ID, 'son'],
+    ['substring, none here (small)', SMALL_ID, 'imura'],
+  ];
+}
+
+export const ms = (since: number) => performance.now() - since;
+export const fmt = (value: number) => value.toFixed(value < 10 ? 3 : 1);
+
+export function percentiles(durations: number[]) {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
+}
+
+export type Timing = ReturnType<typeof percentiles> & { count: number };
+
+export async function time(
+  run: () => Promise<unknown[]>,
+  iterations: number,
+  warmup: number,
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await run();
+  const durations: number[] = [];
+  let count = 0;
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    count = (await run()).length;
+    durations.push(ms(started));
+  }
+  return { ...percentiles(durations), count };
+}
+
+export function printTable(rows: (string | number)[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  for (const row of rows) {
+    console.log(
+      row.map((cell, i) => String(cell)[i < 2 ? 'padEnd' : 'padStart'](widths[i])).join('  '),
+    );
+  }
+}
+
+/**
+ * Times `search` on every case and prints the table; returns the timings by "business query".
+ * Flags any p99 over 20 ms.
+ */
+export async function timeSearches(
+  search: (businessId: string, q: string) => Promise<unknown[]>,
+  cases: [string, string, string][],
+): Promise<Map<string, Timing>> {
+  const table: (string | number)[][] = [['query', 'q', 'results', 'p50', 'p95', 'p99', 'max']];
+  const timings = new Map<string, Timing>();
+  for (const [label, businessId, q] of cases) {
+    const result = await time(() => search(businessId, q), ITERATIONS, WARMUP);
+    timings.set(`${businessId} ${q}`, result);
+    const { count, p50, p95, p99, max } = result;
+    table.push([label, JSON.stringify(q), count, ...[p50, p95, p99, max].map(fmt)]);
+  }
+  console.log(`searchCustomers, ms over ${ITERATIONS} runs after ${WARMUP} warm-up:`);
+  printTable(table);
+  const slow = cases.filter(([, b, q]) => timings.get(`${b} ${q}`)!.p99 > 20);
+  for (const [label, , q] of slow) console.log(`SLOW: ${label} ${JSON.stringify(q)} p99 > 20 ms`);
+  return timings;
+}
