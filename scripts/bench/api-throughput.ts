@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
+import pg from 'pg';
 import path from 'node:path';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
@@ -174,8 +175,17 @@ function printTable(rows: (string | number)[][]) {
   }
 }
 
+// SQLite by default; with KEYDESK_BENCH_PG_URL (a PostgreSQL server) the same routes are measured on
+// a fresh PostgreSQL database right after, in the same `npm run bench`.
+const engine = process.env.KEYDESK_BENCH_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
+const pgServerUrl = process.env.KEYDESK_BENCH_PG_URL;
 const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-bench-api-'));
-const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
+const pgDatabase = `keydesk_bench_${randomBytes(4).toString('hex')}`;
+const databaseUrl =
+  engine === 'postgresql' && pgServerUrl
+    ? await createPgDatabase(pgServerUrl, pgDatabase)
+    : `file:${path.join(dir, 'bench.db')}`;
+console.log(`Engine: ${engine}`);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
@@ -316,4 +326,38 @@ try {
 } finally {
   if (server) await stopServer(server);
   rmSync(dir, { recursive: true, force: true });
+  if (engine === 'postgresql' && pgServerUrl) await dropPgDatabase(pgServerUrl, pgDatabase);
+}
+
+if (engine === 'sqlite' && pgServerUrl && process.exitCode !== 1) {
+  const again = spawnSync(process.execPath, [...process.execArgv, process.argv[1]], {
+    env: { ...process.env, KEYDESK_BENCH_ENGINE: 'postgresql' },
+    stdio: 'inherit',
+  });
+  process.exitCode = again.status ?? 1;
+} else if (engine === 'sqlite') {
+  console.log('Set KEYDESK_BENCH_PG_URL to a PostgreSQL server to measure PostgreSQL too.');
+}
+
+async function adminClient(serverUrl: string) {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  return client;
+}
+
+async function createPgDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = await adminClient(serverUrl);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropPgDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = await adminClient(serverUrl);
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
 }
