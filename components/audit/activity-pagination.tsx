@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 const linkClassName =
   'rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
-const inactiveClassName = 'rounded-md px-3 py-1.5 text-sm text-slate-400';
+const inactiveClassName = 'rounded-md px-3 py-1.5 text-sm text-slate-500';
 
 function pageHref(basePath: string, page: number) {
   return page === 1 ? basePath : `${basePath}?page=${page}`;
@@ -25,7 +25,9 @@ export function ActivityPagination({
           Newer
         </Link>
       ) : (
-        <span className={inactiveClassName}>Newer</span>
+        <span aria-disabled="true" className={inactiveClassName}>
+          Newer
+        </span>
       )}
       <p className="text-sm text-slate-600">
         Page {page} of {pageCount}
@@ -35,7 +37,9 @@ export function ActivityPagination({
           Older
         </Link>
       ) : (
-        <span className={inactiveClassName}>Older</span>
+        <span aria-disabled="true" className={inactiveClassName}>
+          Older
+        </span>
       )}
     </nav>
   );
