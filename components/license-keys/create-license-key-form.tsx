@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { ActivationsLimitField } from '@/components/ui/activations-limit-field';
 import { Button } from '@/components/ui/button';
 import { createLicenseKeyAction } from '@/lib/license-keys/actions';
 import {
@@ -15,7 +16,6 @@ import {
   type CreateLicenseKeyInput,
 } from '@/lib/license-keys/schema';
 import { expiryFromDuration, type ProductOption } from '@/lib/products/schema';
-import { ActivationsLimitField } from './activations-limit-field';
 import type { CustomerOption } from '@/lib/customers/schema';
 import { CustomerPicker } from './customer-picker';
 import { ExpiryField } from './expiry-field';
@@ -190,6 +190,8 @@ export function CreateLicenseKeyForm({
             onBlur={field.onBlur}
             inputRef={field.ref}
             error={fieldState.error?.message}
+            label="Activations limit"
+            hint="How many devices can activate this key at the same time."
           />
         )}
       />

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
 import { useId, useState, useTransition, type ChangeEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { ActivationsLimitField } from '@/components/ui/activations-limit-field';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import {
@@ -23,7 +24,6 @@ import {
   type UpdateProductFormValues,
   type UpdateProductInput,
 } from '@/lib/products/schema';
-import { DefaultActivationsLimitField } from './default-activations-limit-field';
 import { KeyLifetimeField } from './key-lifetime-field';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
@@ -147,12 +147,16 @@ export function EditProductForm({ product }: { product: ProductOption }) {
         control={control}
         name="activationsLimit"
         render={({ field, fieldState }) => (
-          <DefaultActivationsLimitField
+          <ActivationsLimitField
             value={field.value}
             onChange={field.onChange}
             onBlur={field.onBlur}
             inputRef={field.ref}
             error={fieldState.error?.message}
+            label="Default activations limit"
+            hint="How many devices can activate a new key at the same time. Keys already issued keep their limit."
+            as="group"
+            showLastNumberWhenUnlimited
           />
         )}
       />

@@ -44,6 +44,7 @@ async function loadApp(client: Database, url: string) {
     rateLimit: await import('@/lib/http/rate-limit'),
     throttle: await import('@/lib/auth/throttle'),
     members: await import('@/lib/members/data'),
+    invites: await import('@/lib/members/invites'),
     businesses: await import('@/lib/businesses/data'),
     apiKeys: await import('@/lib/api-keys/data'),
     idempotency: await import('@/lib/http/idempotency'),
@@ -318,7 +319,7 @@ describe.each([
       const biz = await createBusinessFixture(db, 'Invites');
       const results = fulfilled(
         await hammerTx(10, (app) =>
-          app.members.createInvite(biz.owner, { email: 'new@invites.example', role: 'support' }),
+          app.invites.createInvite(biz.owner, { email: 'new@invites.example', role: 'support' }),
         ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(10);

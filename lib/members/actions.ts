@@ -11,16 +11,15 @@ import { BUSINESS_COOKIE, memberFor, type MemberContext } from '@/lib/auth/membe
 import { can } from '@/lib/auth/permissions';
 import { readEnv } from '@/lib/env';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
+import { changeMemberRole, removeMember } from './data';
 import {
   acceptInvite,
-  changeMemberRole,
   createInvite,
   deleteAccountWithoutMemberships,
   findInvite,
-  removeMember,
   revokeInvite,
   type AcceptInviteResult,
-} from './data';
+} from './invites';
 import {
   acceptInviteWithAccountSchema,
   changeMemberRoleSchema,

@@ -17,10 +17,20 @@ type ActivationsLimitFieldProps = {
   onBlur?: () => void;
   inputRef?: Ref<HTMLInputElement>;
   error?: string;
+  /** The name of the number box ("Activations limit"). */
+  label: string;
+  hint: string;
+  /**
+   * `field`: a div whose label names the number box. `group`: a fieldset whose legend names the
+   * number box, and whose hint also describes the checkbox.
+   */
+  as?: 'field' | 'group';
+  /** Whether the disabled number box keeps showing the last number while unlimited is checked. */
+  showLastNumberWhenUnlimited?: boolean;
 };
 
 /**
- * "Activations limit" with an "Unlimited activations" checkbox. Checking it disables the number
+ * An activations limit with an "Unlimited activations" checkbox. Checking it disables the number
  * and makes the value null; unchecking it brings back the last number (or 1).
  */
 export function ActivationsLimitField({
@@ -29,14 +39,22 @@ export function ActivationsLimitField({
   onBlur,
   inputRef,
   error,
+  label,
+  hint,
+  as = 'field',
+  showLastNumberWhenUnlimited = false,
 }: ActivationsLimitFieldProps) {
   const id = useId();
   const inputId = `${id}-limit`;
+  const legendId = `${id}-legend`;
   const unlimitedId = `${id}-unlimited`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const [lastNumber, setLastNumber] = useState(1);
+  const [lastNumber, setLastNumber] = useState(() =>
+    typeof value === 'number' && Number.isFinite(value) ? value : 1,
+  );
   const unlimited = value === null;
+  const group = as === 'group';
 
   function setUnlimited(checked: boolean) {
     if (checked) {
@@ -47,20 +65,26 @@ export function ActivationsLimitField({
     }
   }
 
-  return (
-    <div>
-      <label htmlFor={inputId} className={labelClassName}>
-        Activations limit
-      </label>
+  const content = (
+    <>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <input
           ref={inputRef}
-          id={inputId}
+          id={group ? undefined : inputId}
           type="number"
           inputMode="numeric"
           min={0}
           step={1}
-          value={value === null || Number.isNaN(value) ? '' : value}
+          aria-labelledby={group ? legendId : undefined}
+          value={
+            value === null
+              ? showLastNumberWhenUnlimited
+                ? lastNumber
+                : ''
+              : Number.isNaN(value)
+                ? ''
+                : value
+          }
           onChange={(event) =>
             onChange(event.target.value === '' ? Number.NaN : event.target.valueAsNumber)
           }
@@ -76,6 +100,7 @@ export function ActivationsLimitField({
             type="checkbox"
             checked={unlimited}
             onChange={(event) => setUnlimited(event.target.checked)}
+            aria-describedby={group ? hintId : undefined}
             className={checkboxClassName}
           />
           <label htmlFor={unlimitedId} className="text-sm text-slate-900">
@@ -84,9 +109,25 @@ export function ActivationsLimitField({
         </div>
       </div>
       <p id={hintId} className={hintClassName}>
-        How many devices can activate this key at the same time.
+        {hint}
       </p>
       <FieldError id={errorId} message={error} />
+    </>
+  );
+
+  return group ? (
+    <fieldset>
+      <legend id={legendId} className={labelClassName}>
+        {label}
+      </legend>
+      {content}
+    </fieldset>
+  ) : (
+    <div>
+      <label htmlFor={inputId} className={labelClassName}>
+        {label}
+      </label>
+      {content}
     </div>
   );
 }
