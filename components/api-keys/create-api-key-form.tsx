@@ -21,6 +21,7 @@ import {
   type CreateApiKeySuccess,
 } from '@/lib/api-keys/schema';
 import { NewApiKeyNotice } from './new-api-key-notice';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const NETWORK_ERROR_MESSAGE =
   'The API key could not be created because the server did not answer. Check your connection and try again.';
@@ -80,14 +81,7 @@ export function CreateApiKeyForm() {
         />
       ) : null}
       <form noValidate onSubmit={onSubmit} className="max-w-[32rem] space-y-5">
-        {formError ? (
-          <div
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-          >
-            {formError}
-          </div>
-        ) : null}
+        <FormAlert message={formError} />
         <div>
           <label htmlFor="api-key-name" className={labelClassName}>
             Name

@@ -19,6 +19,7 @@ import {
   type AcceptInviteField,
   type AcceptInviteWithAccountInput,
 } from '@/lib/members/schema';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const FIELDS: { name: AcceptInviteField; label: string; type: string; autoComplete: string }[] = [
   { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
@@ -68,14 +69,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-5">
       <h2 className="text-base font-semibold">Create your account</h2>
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
       <div>
         <label htmlFor={`${id}-email`} className={labelClassName}>
           Email

@@ -9,6 +9,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
 import { signInAction } from '@/lib/auth/actions';
 import { signInSchema, type SignInInput } from '@/lib/auth/schema';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export function SignInForm({ next }: { next?: string }) {
   const [pending, startTransition] = useTransition();
@@ -39,14 +40,7 @@ export function SignInForm({ next }: { next?: string }) {
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-5">
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
       <div>
         <label htmlFor="email" className={labelClassName}>
           Email

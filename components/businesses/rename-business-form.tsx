@@ -8,6 +8,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
 import { renameBusinessAction } from '@/lib/businesses/actions';
 import { renameBusinessSchema, type RenameBusinessInput } from '@/lib/businesses/schema';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /** "Business name" and "Save name". */
 export function RenameBusinessForm({ name }: { name: string }) {
@@ -47,14 +48,7 @@ export function RenameBusinessForm({ name }: { name: string }) {
 
   return (
     <form noValidate onSubmit={onSubmit} className="max-w-[32rem] space-y-4">
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
       <div>
         <label htmlFor={`${id}-name`} className={labelClassName}>
           Business name

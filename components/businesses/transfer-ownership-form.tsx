@@ -16,6 +16,7 @@ import { describedBy, inputClassName, labelClassName } from '@/components/ui/for
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { transferOwnershipAction } from '@/lib/businesses/actions';
 import { transferOwnershipSchema } from '@/lib/businesses/schema';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export type OwnerCandidate = { id: string; name: string; email: string; role: MemberRole };
 
@@ -83,14 +84,7 @@ export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandida
 
   return (
     <form noValidate onSubmit={ask} className="max-w-[32rem] space-y-4">
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
       <div>
         <label htmlFor={`${id}-owner`} className={labelClassName}>
           New owner

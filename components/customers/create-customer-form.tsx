@@ -15,6 +15,7 @@ import {
   type CreateCustomerField,
   type CreateCustomerInput,
 } from '@/lib/customers/schema';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
 const FIELD_ORDER = ['name', 'email'] as const satisfies readonly CreateCustomerField[];
@@ -80,14 +81,7 @@ export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
 
   return (
     <form noValidate onSubmit={onSubmit} className="max-w-md space-y-6">
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
 
       <TextField
         id={`${id}-name`}

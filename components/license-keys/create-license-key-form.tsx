@@ -21,6 +21,7 @@ import { CustomerPicker } from './customer-picker';
 import { ExpiryField } from './expiry-field';
 import { KeyModeFieldset } from './key-mode-fieldset';
 import { describeTerms, ProductPicker } from './product-picker';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
 const FIELD_ORDER = [
@@ -123,14 +124,7 @@ export function CreateLicenseKeyForm({
 
   return (
     <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-6">
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
 
       <KeyModeFieldset
         mode={mode}

@@ -10,6 +10,7 @@ import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { inviteMemberAction, type InviteMemberResult } from '@/lib/members/actions';
 import { inviteMemberSchema, type InviteMemberInput } from '@/lib/members/schema';
 import { InviteLink } from './invite-link';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const ROLE_HINTS: Record<MemberRole, string> = {
   owner: 'Everything, including the business settings and its ownership.',
@@ -63,14 +64,7 @@ export function InviteMemberForm({ roles }: { roles: MemberRole[] }) {
   return (
     <div className="space-y-6">
       <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-5">
-        {formError ? (
-          <div
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-          >
-            {formError}
-          </div>
-        ) : null}
+        <FormAlert message={formError} />
         <div>
           <label htmlFor={`${id}-email`} className={labelClassName}>
             Email

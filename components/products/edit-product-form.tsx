@@ -25,6 +25,7 @@ import {
   type UpdateProductInput,
 } from '@/lib/products/schema';
 import { KeyLifetimeField } from './key-lifetime-field';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
 const FIELD_ORDER = [
@@ -118,14 +119,7 @@ export function EditProductForm({ product }: { product: ProductOption }) {
 
   return (
     <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-6">
-      {formError ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
 
       <div>
         <label htmlFor={`${id}-name`} className={labelClassName}>

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { memberFor } from '@/lib/auth/member';
+import { memberOrRefusal } from '@/lib/auth/member';
 import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
 import { createApiKey, revokeApiKey } from './data';
 import {
@@ -20,15 +19,8 @@ const API_KEYS_PATH = '/settings/api-keys';
  * only time it leaves the server. Expected failures come back as field or form errors.
  */
 export async function createApiKeyAction(input: unknown): Promise<CreateApiKeyResult> {
-  let actor;
-  try {
-    actor = await memberFor('api-keys:manage');
-  } catch (error) {
-    if (error instanceof NotAllowedError) {
-      return { ok: false, fieldErrors: {}, formError: notAllowedMessage(error) };
-    }
-    throw error;
-  }
+  const actor = await memberOrRefusal('api-keys:manage');
+  if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = createApiKeySchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
@@ -51,13 +43,8 @@ export async function createApiKeyAction(input: unknown): Promise<CreateApiKeyRe
 export async function revokeApiKeyAction(
   id: string,
 ): Promise<{ ok: false; formError: string } | undefined> {
-  let actor;
-  try {
-    actor = await memberFor('api-keys:manage');
-  } catch (error) {
-    if (error instanceof NotAllowedError) return { ok: false, formError: notAllowedMessage(error) };
-    throw error;
-  }
+  const actor = await memberOrRefusal('api-keys:manage');
+  if (typeof actor === 'string') return { ok: false, formError: actor };
   const parsed = apiKeyIdSchema.safeParse(id);
   if (!parsed.success) return { ok: false, formError: API_KEY_NOT_FOUND_MESSAGE };
   let found: boolean;

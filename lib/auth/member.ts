@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 import { newRequestId } from '@/lib/log';
 import { auth } from './auth';
-import { NotAllowedError, type Actor } from './authorize';
+import { NotAllowedError, notAllowedMessage, type Actor } from './authorize';
 import { can, type MemberRole, type Permission } from './permissions';
 
 export const BUSINESS_COOKIE = 'keydesk_business';
@@ -78,4 +78,28 @@ export async function memberFor(permission: Permission): Promise<MemberContext> 
   if (!member) throw new NotAllowedError('signed-out');
   if (!can(member.role, permission)) throw new NotAllowedError('forbidden');
   return member;
+}
+
+/** For server actions: the member, or the message that tells the person why not. */
+export async function memberOrRefusal(permission: Permission): Promise<MemberContext | string> {
+  try {
+    return await memberFor(permission);
+  } catch (error) {
+    if (error instanceof NotAllowedError) return notAllowedMessage(error);
+    throw error;
+  }
+}
+
+/** For the dashboard's route handlers: the member, or a 401 (signed out) / 403 (role) answer. */
+export async function memberOrResponse(permission: Permission): Promise<MemberContext | Response> {
+  try {
+    return await memberFor(permission);
+  } catch (error) {
+    if (!(error instanceof NotAllowedError)) throw error;
+    const status = error.reason === 'signed-out' ? 401 : 403;
+    return Response.json(
+      { code: error.reason, message: error.message },
+      { status, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
 }

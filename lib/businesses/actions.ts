@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { memberFor, type MemberContext } from '@/lib/auth/member';
+import { memberOrRefusal } from '@/lib/auth/member';
 import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
 import { renameBusiness, transferOwnership } from './data';
 import {
@@ -14,19 +13,9 @@ import {
   type TransferOwnershipResult,
 } from './schema';
 
-/** The signed-in owner, or the message that says why they may not manage the business. */
-async function owner(): Promise<MemberContext | string> {
-  try {
-    return await memberFor('business:manage');
-  } catch (error) {
-    if (error instanceof NotAllowedError) return notAllowedMessage(error);
-    throw error;
-  }
-}
-
 /** Renames the member's business; the new name shows everywhere at once. */
 export async function renameBusinessAction(input: unknown): Promise<RenameBusinessResult> {
-  const actor = await owner();
+  const actor = await memberOrRefusal('business:manage');
   if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = renameBusinessSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
@@ -46,7 +35,7 @@ export async function renameBusinessAction(input: unknown): Promise<RenameBusine
  * open the business settings, so success goes on to the members page, where the new roles show.
  */
 export async function transferOwnershipAction(input: unknown): Promise<TransferOwnershipResult> {
-  const actor = await owner();
+  const actor = await memberOrRefusal('business:manage');
   if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = transferOwnershipSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };

@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { memberFor } from '@/lib/auth/member';
+import { memberOrRefusal } from '@/lib/auth/member';
 import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
 import { createCustomer } from './data';
 import {
@@ -23,15 +22,8 @@ export async function createCustomerAction(
   input: unknown,
   returnTo?: unknown,
 ): Promise<CreateCustomerFailure> {
-  let actor;
-  try {
-    actor = await memberFor('customers:create');
-  } catch (error) {
-    if (error instanceof NotAllowedError) {
-      return { ok: false, fieldErrors: {}, formError: notAllowedMessage(error) };
-    }
-    throw error;
-  }
+  const actor = await memberOrRefusal('customers:create');
+  if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = createCustomerSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };

@@ -1,8 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { memberFor } from '@/lib/auth/member';
+import { memberOrRefusal } from '@/lib/auth/member';
 import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
 import { deactivateInstanceAsMember } from './data';
 
@@ -18,13 +17,8 @@ export async function deactivateInstanceAction(
   licenseKeyId: string,
   instanceId: string,
 ): Promise<DeactivateInstanceResult> {
-  let actor;
-  try {
-    actor = await memberFor('keys:disable');
-  } catch (error) {
-    if (error instanceof NotAllowedError) return { ok: false, formError: notAllowedMessage(error) };
-    throw error;
-  }
+  const actor = await memberOrRefusal('keys:disable');
+  if (typeof actor === 'string') return { ok: false, formError: actor };
   if (typeof licenseKeyId !== 'string' || typeof instanceId !== 'string') {
     return { ok: false, formError: INSTANCE_NOT_FOUND_MESSAGE, notFound: true };
   }

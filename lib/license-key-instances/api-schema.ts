@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_CHARACTERS } from '@/lib/text';
-import { pageQuerySchema } from '@/lib/license-keys/api-schema';
+import { objectIdSchema, pageQuerySchema } from '@/lib/license-keys/api-schema';
 
 // The instance endpoints' bodies, queries and answers, in Dodo's snake_case. No server imports:
 // the OpenAPI document is generated from these.
@@ -21,14 +21,6 @@ export const instanceNameSchema = z
   .meta({
     description: 'The machine or seat, as the software names it; trimmed, 1 to 255 characters.',
   });
-
-/** An id sent by the caller (`lic_…`, `lki_…`): checked for shape only, then looked up in its business. */
-export const objectIdSchema = (field: string) =>
-  z
-    .string({ error: `${field} must be a string id.` })
-    .trim()
-    .min(1, { error: `${field} is required.` })
-    .max(64, { error: `${field} is too long to be an id.` });
 
 /** GET /license_key_instances: newest first, one page, optionally of one license key. */
 export const apiListLicenseKeyInstancesQuerySchema = pageQuerySchema.extend({

@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { memberFor } from '@/lib/auth/member';
+import { memberOrRefusal } from '@/lib/auth/member';
 import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
 import { createLicenseKey, setLicenseKeyDisabled } from './data';
 import { createLicenseKeySchema, type CreateLicenseKeyFailure } from './schema';
@@ -15,15 +14,8 @@ import { createLicenseKeySchema, type CreateLicenseKeyFailure } from './schema';
  * it redirects to the key's page, so it only ever returns failures.
  */
 export async function createLicenseKeyAction(input: unknown): Promise<CreateLicenseKeyFailure> {
-  let actor;
-  try {
-    actor = await memberFor('keys:issue');
-  } catch (error) {
-    if (error instanceof NotAllowedError) {
-      return { ok: false, fieldErrors: {}, formError: notAllowedMessage(error) };
-    }
-    throw error;
-  }
+  const actor = await memberOrRefusal('keys:issue');
+  if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = createLicenseKeySchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
@@ -65,13 +57,8 @@ export async function setLicenseKeyDisabledAction(
   id: string,
   disabled: boolean,
 ): Promise<{ ok: false; formError: string } | undefined> {
-  let actor;
-  try {
-    actor = await memberFor('keys:disable');
-  } catch (error) {
-    if (error instanceof NotAllowedError) return { ok: false, formError: notAllowedMessage(error) };
-    throw error;
-  }
+  const actor = await memberOrRefusal('keys:disable');
+  if (typeof actor === 'string') return { ok: false, formError: actor };
   const found = await setLicenseKeyDisabled(actor, String(id), Boolean(disabled));
   if (!found) return { ok: false, formError: 'License key not found.' };
   revalidatePath(`/license-keys/${id}`);

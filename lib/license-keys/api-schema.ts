@@ -11,7 +11,8 @@ import {
 // The REST API's bodies and queries, in Dodo's snake_case, built from the same field schemas the
 // dashboard's form uses. No server imports: the OpenAPI document is generated from these.
 
-const objectId = (what: string) =>
+/** An id sent by the caller (`cus_…`, `lki_…`): checked for shape only, then looked up in its business. */
+export const objectIdSchema = (what: string) =>
   z
     .string({ error: `${what} must be a string id.` })
     .trim()
@@ -22,8 +23,8 @@ const objectId = (what: string) =>
 export const apiCreateLicenseKeySchema = z
   .object({
     key: licenseKeyStringSchema,
-    customer_id: objectId('customer_id'),
-    product_id: objectId('product_id'),
+    customer_id: objectIdSchema('customer_id'),
+    product_id: objectIdSchema('product_id'),
     activations_limit: activationsLimitSchema.optional(),
     expires_at: expiresAtSchema.optional(),
   })
@@ -67,8 +68,8 @@ const instant = (name: string) =>
 
 /** GET /license_keys */
 export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({
-  customer_id: objectId('customer_id').optional(),
-  product_id: objectId('product_id').optional(),
+  customer_id: objectIdSchema('customer_id').optional(),
+  product_id: objectIdSchema('product_id').optional(),
   status: z
     .enum(LICENSE_KEY_STATUSES, { error: 'status must be active, expired or disabled.' })
     .optional(),

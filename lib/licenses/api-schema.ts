@@ -2,8 +2,8 @@ import { z } from 'zod';
 import {
   apiLicenseKeyInstanceSchema,
   instanceNameSchema,
-  objectIdSchema,
 } from '@/lib/license-key-instances/api-schema';
+import { objectIdSchema } from '@/lib/license-keys/api-schema';
 import { licenseKeyStringSchema } from '@/lib/license-keys/schema';
 
 // The public endpoints that shipped software calls with a license key and no API key, in Dodo's

@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
 import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { BUSINESS_COOKIE, memberFor, type MemberContext } from '@/lib/auth/member';
+import { BUSINESS_COOKIE, type MemberContext, memberOrRefusal } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
 import { readEnv } from '@/lib/env';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
@@ -34,16 +34,6 @@ import {
 
 const MEMBERS_PATH = '/settings/members';
 
-/** The signed-in member allowed to manage members, or the message that says why not. */
-async function manager(): Promise<MemberContext | string> {
-  try {
-    return await memberFor('members:manage');
-  } catch (error) {
-    if (error instanceof NotAllowedError) return notAllowedMessage(error);
-    throw error;
-  }
-}
-
 /** Runs a data call; an unexpected error is logged with the request id and told generically. */
 async function guarded<T>(requestId: string, action: string, work: () => Promise<T>) {
   try {
@@ -59,7 +49,7 @@ export type InviteMemberResult =
 
 /** Creates an invite and answers its one-time link. Nothing is mailed. */
 export async function inviteMemberAction(input: unknown): Promise<InviteMemberResult> {
-  const actor = await manager();
+  const actor = await memberOrRefusal('members:manage');
   if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = inviteMemberSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
@@ -84,7 +74,7 @@ async function memberChange<T>(
   name: string,
   work: (actor: MemberContext, data: T) => Promise<MemberActionResult>,
 ): Promise<{ result: MemberActionResult; actor?: MemberContext; data?: T }> {
-  const actor = await manager();
+  const actor = await memberOrRefusal('members:manage');
   if (typeof actor === 'string') return { result: { ok: false, formError: actor } };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

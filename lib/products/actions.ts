@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { memberFor } from '@/lib/auth/member';
+import { memberOrRefusal } from '@/lib/auth/member';
 import { genericErrorMessage, logUnexpectedError } from '@/lib/log';
 import { updateProduct } from './data';
 import { updateProductSchema, type UpdateProductFailure } from './schema';
@@ -18,15 +17,8 @@ export async function updateProductAction(
   id: unknown,
   input: unknown,
 ): Promise<UpdateProductFailure> {
-  let actor;
-  try {
-    actor = await memberFor('products:edit');
-  } catch (error) {
-    if (error instanceof NotAllowedError) {
-      return { ok: false, fieldErrors: {}, formError: notAllowedMessage(error) };
-    }
-    throw error;
-  }
+  const actor = await memberOrRefusal('products:edit');
+  if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
   const parsed = updateProductSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };

@@ -1,0 +1,15 @@
+/**
+ * A message about the whole form (not one field), announced when it appears. Renders nothing
+ * without a message.
+ */
+export function FormAlert({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
+    >
+      {message}
+    </div>
+  );
+}
