@@ -34,7 +34,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
     startTransition(async () => {
       try {
         const failure = await revokeApiKeyAction(id);
-        if (failure) setError(failure.formError);
+        if (failure) setError(failure.formError ?? null);
         else dialogRef.current?.close();
       } catch {
         setError(NETWORK_ERROR_MESSAGE);

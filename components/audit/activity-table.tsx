@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { describeActor, type AuditEventView } from '@/lib/audit/data';
+import { describeActor, type AuditEventView } from '@/lib/audit/describe';
 import { formatInstant } from '@/lib/format';
 
 const OBJECT_LABELS: Record<string, string> = {

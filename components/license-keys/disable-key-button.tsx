@@ -37,7 +37,7 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
       try {
         const failure = await setLicenseKeyDisabledAction(id, nextDisabled);
         if (failure) {
-          setError(failure.formError);
+          setError(failure.formError ?? null);
           return;
         }
         returnFocus.current = true;

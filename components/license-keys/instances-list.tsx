@@ -144,8 +144,8 @@ function InstanceRow({
     startTransition(async () => {
       try {
         const result = await deactivateInstanceAction(licenseKeyId, instance.id);
-        if (!result.ok && !result.notFound) {
-          setError(result.formError);
+        if (!result.ok && !('notFound' in result)) {
+          setError(result.formError ?? null);
           return;
         }
         // Fetch the usage now (cancelling a poll that might still list the instance): the row goes

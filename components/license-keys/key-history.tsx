@@ -1,4 +1,4 @@
-import { describeActor, type AuditEventView } from '@/lib/audit/data';
+import { describeActor, type AuditEventView } from '@/lib/audit/describe';
 import { formatInstant } from '@/lib/format';
 import type { LicenseKeySource } from '@/lib/license-keys/status';
 

@@ -4,11 +4,8 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { lockBusiness } from '@/lib/businesses/data';
 import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
-import {
-  API_KEY_NAME_TAKEN_MESSAGE,
-  type CreateApiKeyInput,
-  type CreateApiKeyResult,
-} from './schema';
+import { fail, ok, type Result } from '@/lib/result';
+import type { CreateApiKeyInput } from './schema';
 import {
   API_KEY_SECRET_PREFIX,
   apiKeyDisplayPrefix,
@@ -30,9 +27,7 @@ export type ApiKeyView = {
 };
 
 /** The business's API keys, newest first, revoked ones included. */
-export async function listApiKeys(
-  actor: Pick<Actor, 'businessId' | 'role' | 'type'>,
-): Promise<ApiKeyView[]> {
+export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
   assertCan(actor, 'api-keys:manage');
   const keys = await db.apiKey.findMany({
     where: { businessId: actor.businessId },
@@ -66,14 +61,17 @@ export async function listApiKeys(
  * stored; the secret itself is in the answer, once. Names of active keys are unique (ignoring case)
  * within the business, so that "Revoke Checkout" always means one key.
  */
+/** A new API key: the secret travels in this answer once, and is never stored or shown again. */
+export type NewApiKey = { id: string; name: string; secret: string };
+
 export async function createApiKey(
   actor: Actor,
   input: CreateApiKeyInput,
-): Promise<CreateApiKeyResult> {
+): Promise<Result<NewApiKey, 'API_KEY_NAME_TAKEN'>> {
   assertCan(actor, 'api-keys:manage');
   const secret = generateApiKeySecret();
   const prefix = apiKeyDisplayPrefix(secret);
-  return db.$transaction(async (tx): Promise<CreateApiKeyResult> => {
+  return db.$transaction(async (tx): Promise<Result<NewApiKey, 'API_KEY_NAME_TAKEN'>> => {
     // No index can say "unique among active keys, ignoring case" on both engines, so the names are
     // read and compared here. That is only sound with the business locked first (lockBusiness: on
     // PostgreSQL a row lock held until commit, on SQLite the write lock), so that two concurrent
@@ -86,7 +84,7 @@ export async function createApiKey(
     });
     const wanted = input.name.toLocaleLowerCase('en');
     if (active.some((key) => key.name.toLocaleLowerCase('en') === wanted)) {
-      return { ok: false, fieldErrors: { name: [API_KEY_NAME_TAKEN_MESSAGE] } };
+      return fail('API_KEY_NAME_TAKEN');
     }
     const created = await tx.apiKey.create({
       data: {
@@ -96,7 +94,7 @@ export async function createApiKey(
         readOnly: input.readOnly,
         prefix,
         secretHash: hashApiKeySecret(secret),
-        createdByMember: actor.id,
+        createdByMember: actor.type === 'member' ? actor.id : null,
       },
       select: { id: true, name: true },
     });
@@ -106,7 +104,7 @@ export async function createApiKey(
       objectId: created.id,
       summary: `Created API key “${created.name}” (${prefix}…) with ${input.readOnly ? 'read-only' : 'write'} access`,
     });
-    return { ok: true, id: created.id, name: created.name, secret };
+    return ok({ id: created.id, name: created.name, secret });
   });
 }
 
@@ -115,28 +113,31 @@ export async function createApiKey(
  * that is already revoked changes nothing and records nothing. Returns false when the business has
  * no such key (another business's key included), and then nothing is written.
  */
-export async function revokeApiKey(actor: Actor, id: string): Promise<boolean> {
+export async function revokeApiKey(
+  actor: Actor,
+  id: string,
+): Promise<Result<null, 'API_KEY_NOT_FOUND'>> {
   assertCan(actor, 'api-keys:manage');
   return db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id, businessId: actor.businessId },
       select: { id: true, name: true, prefix: true, revokedAt: true },
     });
-    if (!key) return false;
-    if (key.revokedAt) return true;
+    if (!key) return fail('API_KEY_NOT_FOUND');
+    if (key.revokedAt) return ok(null);
     // Conditional, so that of two concurrent revocations only one records an event.
     const { count } = await tx.apiKey.updateMany({
       where: { id: key.id, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) return true;
+    if (count === 0) return ok(null);
     await recordAudit(tx, actor, {
       action: 'api_key.revoked',
       objectType: 'api_key',
       objectId: key.id,
       summary: `Revoked API key “${key.name}” (${key.prefix}…)`,
     });
-    return true;
+    return ok(null);
   });
 }
 

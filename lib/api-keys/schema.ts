@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import type { ActionFailure } from '@/lib/result';
 import { CONTROL_CHARACTERS } from '@/lib/text';
 
 // Shared by the create form (client-side validation) and the server action. No server imports here.
 
 export const API_KEY_NAME_MAX_LENGTH = 80;
+
+export const API_KEY_NOT_FOUND_MESSAGE =
+  'This API key no longer exists in this business. Reload the page to see the current keys.';
 
 export const API_KEY_NAME_TAKEN_MESSAGE =
   'An active API key already has this name. Choose another name, so the two can be told apart.';
@@ -26,18 +30,17 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type CreateApiKeyFormValues = z.input<typeof createApiKeySchema>;
 export type CreateApiKeyField = keyof CreateApiKeyInput;
 
-export type CreateApiKeyFailure = {
-  ok: false;
-  fieldErrors: Partial<Record<CreateApiKeyField, string[]>>;
-  formError?: string;
-};
+export type CreateApiKeyFailure = ActionFailure<CreateApiKeyField>;
 
 /** The secret travels to the browser exactly once, in this answer; it is never stored or shown again. */
 export type CreateApiKeySuccess = { ok: true; id: string; name: string; secret: string };
 
 export type CreateApiKeyResult = CreateApiKeySuccess | CreateApiKeyFailure;
 
-export const API_KEY_NOT_FOUND_MESSAGE =
-  'This API key no longer exists in this business. Reload the page to see the current keys.';
+/** The data layer's failure codes, as the API keys page tells them. */
+export const apiKeyFailures = {
+  API_KEY_NAME_TAKEN: { field: 'name', message: API_KEY_NAME_TAKEN_MESSAGE },
+  API_KEY_NOT_FOUND: { message: API_KEY_NOT_FOUND_MESSAGE },
+} as const;
 
-export const apiKeyIdSchema = z.string().trim().min(1).max(100);
+export const apiKeyIdSchema = z.object({ id: z.string().trim().min(1).max(100) });

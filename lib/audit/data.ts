@@ -2,19 +2,9 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/authorize';
 import { assertCan } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
+import type { AuditEventView } from './describe';
 
-export type AuditEventView = {
-  id: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  summary: string;
-  actorType: string;
-  actorName: string;
-  actorRole: string | null;
-  requestId: string;
-  createdAt: Date;
-};
+export type { AuditEventView } from './describe';
 
 const auditSelect = {
   id: true,
@@ -31,12 +21,13 @@ const auditSelect = {
 
 /** The history of one object of the business, oldest first. */
 export function listObjectHistory(
-  businessId: string,
+  actor: Actor,
   objectType: string,
   objectId: string,
 ): Promise<AuditEventView[]> {
+  assertCan(actor, 'keys:view');
   return db.auditEvent.findMany({
-    where: { businessId, objectType, objectId },
+    where: { businessId: actor.businessId, objectType, objectId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: auditSelect,
   });
@@ -67,12 +58,4 @@ export async function listActivity(
     pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
     total,
   };
-}
-
-/** "Dana Kim (support)", "Checkout integration (API key)". */
-export function describeActor(
-  event: Pick<AuditEventView, 'actorType' | 'actorName' | 'actorRole'>,
-) {
-  if (event.actorType === 'api_key') return `${event.actorName} (API key)`;
-  return event.actorRole ? `${event.actorName} (${event.actorRole})` : event.actorName;
 }

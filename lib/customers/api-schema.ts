@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiListLicenseKeysQuerySchema, pageQuerySchema } from '@/lib/license-keys/api-schema';
+import { instantQuerySchema, pageQuerySchema } from '@/lib/http/api-schema';
 import { createCustomerSchema, CUSTOMER_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './schema';
 
 // The customer endpoints' bodies, queries and answers, in Dodo's snake_case, built from the
@@ -47,7 +47,8 @@ export const apiListCustomersQuerySchema = pageQuerySchema.extend({
     })
     .optional()
     .meta({ description: 'Part of the name, in any letter case: "kim" finds "Dana Kim".' }),
-  ...apiListLicenseKeysQuerySchema.pick({ created_at_gte: true, created_at_lte: true }).shape,
+  created_at_gte: instantQuerySchema('created_at_gte').optional(),
+  created_at_lte: instantQuerySchema('created_at_lte').optional(),
 });
 
 /** A customer as Dodo's API shows it. */

@@ -2,155 +2,173 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { likeContains } from '@/lib/database/dialect';
-import { db, dbEngine } from '@/lib/db';
+import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
+import type { Page } from '@/lib/paging';
 import { uniqueViolationFields } from '@/lib/prisma-errors';
-import { SEARCH_LIMIT } from '@/lib/search';
-import {
-  CUSTOMER_EMAIL_TAKEN_MESSAGE,
-  type CreateCustomerFailure,
-  type CreateCustomerInput,
-  type CustomerOption,
-} from './schema';
+import { fail, ok, type Result } from '@/lib/result';
+import { customerColumns } from './rows';
+import type { CreateCustomerInput } from './schema';
 
-const customerOptionSelect = { id: true, name: true, email: true } as const;
+export { searchCustomers } from './data-search';
 
-/**
- * Strings from `prefix` (inclusive) up to the next one that does not start with it: an index range.
- * Both engines compare these columns byte by byte (SQLite's BINARY, PostgreSQL's COLLATE "C"), and
- * U+10FFFF is the highest character there is, so any character may follow the prefix (an emoji too).
- */
-function prefixRange(prefix: string) {
-  return { gte: prefix, lt: `${prefix}\u{10FFFF}` };
+/** A customer of a business, as every surface reads it. */
+export type Customer = {
+  id: string;
+  businessId: string;
+  name: string;
+  email: string;
+  createdAt: Date;
+};
+
+const customerSelect = {
+  id: true,
+  businessId: true,
+  name: true,
+  email: true,
+  createdAt: true,
+} as const satisfies Prisma.CustomerSelect;
+
+/** One customer of the actor's business, or null (also for another business's customer). */
+export async function getCustomer(actor: Actor, id: string): Promise<Customer | null> {
+  assertCan(actor, 'keys:view');
+  return db.customer.findFirst({
+    where: { id, businessId: actor.businessId },
+    select: customerSelect,
+  });
 }
 
-/** Substring search needs three characters: the trigram indexes cannot look for fewer. */
-const SUBSTRING_MIN_LENGTH = 3;
+/** The actor's business's customer with this email address, in any letter case, or null. */
+export async function findCustomerByEmail(actor: Actor, email: string): Promise<Customer | null> {
+  assertCan(actor, 'keys:view');
+  return db.customer.findFirst({
+    where: { businessId: actor.businessId, emailLower: email.trim().toLowerCase() },
+    select: customerSelect,
+  });
+}
 
-const byName = (a: CustomerOption, b: CustomerOption) =>
-  a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export type CustomerFilter = {
+  /** The whole address, in any letter case. */
+  email?: string;
+  /** Part of the name, in any letter case; `%` and `_` are plain text. */
+  name?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+};
 
 /**
- * Customers of the business whose name or email matches `query`, case-insensitively.
- * Prefix matches come first, by name, from the (businessId, nameLower) and (businessId, emailLower)
- * indexes; from three characters on, substring matches ("kim" in "Dana Kim"), also by name, fill the
- * rest from a trigram index: FTS5 on SQLite (prisma/sql/sqlite-customer-search.sql), pg_trgm on
- * PostgreSQL (prisma/sql/postgresql-customer-search.sql). Both stay fast at a million customers.
- * `%`, `_` and quotes in the query are plain text.
+ * Customers of the actor's business, newest first (ties by id), filtered, one page. The page's ids
+ * come from one SQL statement: Prisma's `contains` is a LIKE without an escape character, so "_" or
+ * "%" in a name filter would match any character; likeContains escapes them. On PostgreSQL the name
+ * filter uses the trigram index of nameLower; on SQLite it reads the business's customers. The
+ * email filter uses the unique email index. Dates are bound as Date: each engine's adapter writes
+ * them as it stores createdAt, so the comparison is exact to the millisecond.
  */
-export async function searchCustomers(
-  businessId: string,
-  query: string,
-  limit = SEARCH_LIMIT,
-): Promise<CustomerOption[]> {
-  const q = query.trim().toLowerCase();
-  if (!q) {
-    return db.customer.findMany({
-      where: { businessId },
-      orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: customerOptionSelect,
-    });
+export async function listCustomers(
+  actor: Actor,
+  filter: CustomerFilter,
+  page: Page,
+): Promise<Customer[]> {
+  assertCan(actor, 'keys:view');
+  const conditions = [Prisma.sql`"businessId" = ${actor.businessId}`];
+  if (filter.email) conditions.push(Prisma.sql`"emailLower" = ${filter.email.toLowerCase()}`);
+  if (filter.name) {
+    conditions.push(likeContains(Prisma.sql`"nameLower"`, filter.name.toLowerCase()));
   }
-  const [byNamePrefix, byEmailPrefix] = await Promise.all([
-    db.customer.findMany({
-      where: { businessId, nameLower: prefixRange(q) },
-      orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: customerOptionSelect,
-    }),
-    db.customer.findMany({
-      where: { businessId, emailLower: prefixRange(q) },
-      orderBy: [{ emailLower: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: customerOptionSelect,
-    }),
-  ]);
-  const found = new Map<string, CustomerOption>();
-  for (const customer of [...byNamePrefix, ...byEmailPrefix]) found.set(customer.id, customer);
-  const prefixMatches = [...found.values()].sort(byName).slice(0, limit);
-  if (prefixMatches.length >= limit || [...q].length < SUBSTRING_MIN_LENGTH) return prefixMatches;
-
-  const candidates = await substringMatches(businessId, q, limit * 2);
-  const more = candidates.filter((customer) => !found.has(customer.id)).sort(byName);
-  return [...prefixMatches, ...more].slice(0, limit);
+  if (filter.createdFrom) conditions.push(Prisma.sql`"createdAt" >= ${filter.createdFrom}`);
+  if (filter.createdTo) conditions.push(Prisma.sql`"createdAt" <= ${filter.createdTo}`);
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Customer"
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY "createdAt" DESC, "id" DESC
+    LIMIT ${page.pageSize} OFFSET ${page.pageNumber * page.pageSize}`;
+  const rows = await db.customer.findMany({
+    where: { id: { in: ids.map((row) => row.id) }, businessId: actor.businessId },
+    select: customerSelect,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap(({ id }) => byId.get(id) ?? []);
 }
+
+type EmailTaken = 'CUSTOMER_EMAIL_TAKEN';
 
 /**
- * Up to `limit` customers of the business with `q` (lower-cased) anywhere in the name or email,
- * in no particular order: which ones, when more match, is the index's choice on either engine.
- */
-function substringMatches(businessId: string, q: string, limit: number) {
-  if (dbEngine === 'postgresql') {
-    // The trigram (GIN) indexes of nameLower and emailLower find the candidates, as FTS5 does on
-    // SQLite. MATERIALIZED keeps the LIMIT from reaching the planner: with it, the planner bets on
-    // a sequential scan that stops after `limit` rows, which reads the whole table (~80 ms at a
-    // million customers) when the text is common in other businesses but absent from this one.
-    return db.$queryRaw<CustomerOption[]>`
-      WITH matches AS MATERIALIZED (
-        SELECT "id", "name", "email" FROM "Customer"
-        WHERE "businessId" = ${businessId}
-          AND (${likeContains(Prisma.sql`"nameLower"`, q)}
-            OR ${likeContains(Prisma.sql`"emailLower"`, q)})
-      )
-      SELECT "id", "name", "email" FROM matches LIMIT ${limit}`;
-  }
-  return db.$queryRaw<CustomerOption[]>`
-    SELECT c."id", c."name", c."email"
-    FROM "CustomerSearch" s JOIN "Customer" c ON c.rowid = s.rowid
-    WHERE "CustomerSearch" MATCH ${ftsPhrase(q)} AND c."businessId" = ${businessId}
-    LIMIT ${limit}`;
-}
-
-/** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */
-function ftsPhrase(text: string) {
-  return `"${text.replaceAll('"', '""')}"`;
-}
-
-/** One customer of the business, or null (also for another business's customer). */
-export function getCustomer(businessId: string, id: string): Promise<CustomerOption | null> {
-  return db.customer.findFirst({ where: { id, businessId }, select: customerOptionSelect });
-}
-
-export type CreateCustomerResult = { ok: true; id: string } | CreateCustomerFailure;
-
-/**
- * Creates a customer of the actor's business. An email another customer of the business already
- * has, in any letter case, is a field error and nothing is written: the unique index on
- * (businessId, emailLower) decides, so two people submitting at once cannot both succeed.
- * The customer and its audit event are written in one transaction.
+ * Creates a customer of the actor's business, with its audit event, in one transaction. An email
+ * another customer of the business already has, in any letter case, is CUSTOMER_EMAIL_TAKEN and
+ * nothing is written: the unique (businessId, emailLower) index decides, so two people submitting
+ * at once cannot both succeed.
  */
 export async function createCustomer(
   actor: Actor,
   input: CreateCustomerInput,
-): Promise<CreateCustomerResult> {
+): Promise<Result<Customer, EmailTaken>> {
   assertCan(actor, 'customers:create');
   try {
-    return await db.$transaction(async (tx): Promise<CreateCustomerResult> => {
-      const created = await tx.customer.create({
-        data: {
-          id: newId('cus'),
-          businessId: actor.businessId,
-          name: input.name,
-          email: input.email,
-          nameLower: input.name.toLowerCase(),
-          emailLower: input.email.toLowerCase(),
-        },
-        select: { id: true },
+    return await db.$transaction(async (tx) => {
+      const customer = await tx.customer.create({
+        data: { id: newId('cus'), businessId: actor.businessId, ...customerColumns(input) },
+        select: customerSelect,
       });
       await recordAudit(tx, actor, {
         action: 'customer.created',
         objectType: 'customer',
-        objectId: created.id,
+        objectId: customer.id,
         summary: `Created customer ${input.name} <${input.email}>`,
       });
-      return { ok: true, id: created.id };
+      return ok(customer);
     });
   } catch (error) {
-    if (uniqueViolationFields(error)?.includes('emailLower')) {
-      return { ok: false, fieldErrors: { email: [CUSTOMER_EMAIL_TAKEN_MESSAGE] } };
-    }
+    if (uniqueViolationFields(error)?.includes('emailLower')) return fail('CUSTOMER_EMAIL_TAKEN');
+    throw error;
+  }
+}
+
+/**
+ * The business's customer with this email, or a new one (`created`). The customer found is
+ * answered unchanged: the name given is not applied. Concurrent calls make one customer.
+ */
+export async function findOrCreateCustomer(
+  actor: Actor,
+  input: CreateCustomerInput,
+): Promise<{ created: boolean; customer: Customer }> {
+  const result = await createCustomer(actor, input);
+  if (result.ok) return { created: true, customer: result.value };
+  const existing = await findCustomerByEmail(actor, input.email);
+  // Only a deletion between the two statements could get here; Keydesk never deletes customers.
+  if (!existing) throw new Error('The customer with this email address went away');
+  return { created: false, customer: existing };
+}
+
+/**
+ * Renames a customer of the actor's business or changes its email address; an absent field is
+ * kept. Audited in the same transaction; a change that changes nothing writes nothing.
+ */
+export async function updateCustomer(
+  actor: Actor,
+  id: string,
+  patch: Partial<CreateCustomerInput>,
+): Promise<Result<Customer, 'CUSTOMER_NOT_FOUND' | EmailTaken>> {
+  assertCan(actor, 'customers:create');
+  const where = { id, businessId: actor.businessId };
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.customer.findFirst({ where, select: customerSelect });
+      if (!before) return fail('CUSTOMER_NOT_FOUND');
+      const after = { name: patch.name ?? before.name, email: patch.email ?? before.email };
+      const changes = (['name', 'email'] as const).filter((field) => after[field] !== before[field]);
+      if (changes.length === 0) return ok(before);
+      await tx.customer.updateMany({ where, data: customerColumns(after) });
+      await recordAudit(tx, actor, {
+        action: 'customer.updated',
+        objectType: 'customer',
+        objectId: id,
+        summary: `Updated customer ${changes.map((field) => `${field} “${before[field]}” → “${after[field]}”`).join('; ')}`,
+      });
+      return ok({ ...before, ...after });
+    });
+  } catch (error) {
+    if (uniqueViolationFields(error)?.includes('emailLower')) return fail('CUSTOMER_EMAIL_TAKEN');
     throw error;
   }
 }

@@ -43,6 +43,12 @@ export type CreateCustomerFailure = {
 
 export const CUSTOMER_EMAIL_TAKEN_MESSAGE = 'A customer with this email already exists';
 
+/** The data layer's failure codes, as the customer form tells them. */
+export const customerFailures = {
+  CUSTOMER_EMAIL_TAKEN: { field: 'email', message: CUSTOMER_EMAIL_TAKEN_MESSAGE },
+  CUSTOMER_NOT_FOUND: { message: 'Customer not found.' },
+} as const;
+
 const LOCAL_ORIGIN = 'http://keydesk.invalid';
 
 /**

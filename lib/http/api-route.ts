@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { findActiveApiKeyBySecret } from '@/lib/api-keys/data';
+import { apiKeyActor } from '@/lib/auth/api-key';
 import { actorCan, NotAllowedError, type Actor } from '@/lib/auth/authorize';
 import type { Permission } from '@/lib/auth/permissions';
 import { readEnv } from '@/lib/env';
@@ -126,17 +126,9 @@ export function apiRoute<P = Record<string, never>>(
 }
 
 async function authenticate(request: Request, requestId: string): Promise<Actor> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-  const key = match ? await findActiveApiKeyBySecret(match[1]) : null;
-  if (!key) throw apiErrors.unauthorized();
-  return {
-    businessId: key.businessId,
-    type: 'api_key',
-    id: key.id,
-    name: key.name,
-    role: key.readOnly ? 'read_only' : 'write',
-    requestId,
-  };
+  const actor = await apiKeyActor(request, requestId);
+  if (!actor) throw apiErrors.unauthorized();
+  return actor;
 }
 
 async function readBody(request: Request): Promise<string> {

@@ -1,5 +1,7 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
+import { readEnv } from '@/lib/env';
 import { apiErrors } from './api-error';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
@@ -56,4 +58,13 @@ async function countRequest(key: string, windowStart: Date): Promise<number> {
     select: { count: true },
   });
   return bucket.count;
+}
+
+/**
+ * The per-license-key limit of the public license endpoints, shared by activate, deactivate and
+ * validate. The bucket is named by the key's SHA-256, so that the rate-limit table never holds a key.
+ */
+export async function enforceLicenseKeyRateLimit(licenseKey: string): Promise<void> {
+  const digest = createHash('sha256').update(licenseKey).digest('hex');
+  await enforceRateLimit(`licenses:key:${digest}`, readEnv().rateLimitPerLicenseKey);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_CHARACTERS } from '@/lib/text';
-import { objectIdSchema, pageQuerySchema } from '@/lib/license-keys/api-schema';
+import { objectIdSchema, pageQuerySchema } from '@/lib/http/api-schema';
 
 // The instance endpoints' bodies, queries and answers, in Dodo's snake_case. No server imports:
 // the OpenAPI document is generated from these.

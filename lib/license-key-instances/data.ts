@@ -3,32 +3,51 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
-import { deactivateInstance } from '@/lib/licenses/instances';
-import { logUnexpectedError } from '@/lib/log';
+import {
+  freeSeat,
+  instanceSelect,
+  shortInstanceName,
+  type LicenseKeyInstance,
+} from '@/lib/licenses/data';
+import { skipTake, type Page } from '@/lib/paging';
+import { fail, ok, type Result } from '@/lib/result';
 import type { LicenseKeyUsage } from './queries';
 
-// The dashboard's reads and writes of a key's instances (its activations). Activation itself, and
-// the seat counting, live in lib/licenses/instances.ts.
+// A business's instances (the activations of its keys), as the dashboard and the REST API read
+// and change them. Activation itself, and the seat counting, live in lib/licenses/data.ts.
 
-/** At most this many instances are listed, newest first; the count always covers all of them. */
+export type { LicenseKeyInstance } from '@/lib/licenses/data';
+
+/** The key page lists at most this many instances, newest first; the count always covers all. */
 export const INSTANCES_SHOWN = 100;
 
-export type InstanceView = { id: string; name: string; createdAt: Date };
+const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
-const instanceSelect = { id: true, name: true, createdAt: true } as const;
-
-function instancesOf(businessId: string, licenseKeyId: string) {
+/** Instances of the actor's business, newest first, optionally of one key; one page. */
+export async function listInstances(
+  actor: Actor,
+  filter: { licenseKeyId?: string },
+  page: Page,
+): Promise<LicenseKeyInstance[]> {
+  assertCan(actor, 'keys:view');
   return db.licenseKeyInstance.findMany({
-    where: { businessId, licenseKeyId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: INSTANCES_SHOWN,
+    where: {
+      businessId: actor.businessId,
+      ...(filter.licenseKeyId ? { licenseKeyId: filter.licenseKeyId } : {}),
+    },
+    orderBy: newestFirst,
+    ...skipTake(page),
     select: instanceSelect,
   });
 }
 
-/** The instances of a key of the business, newest first. A key of another business has none. */
-export function listInstances(businessId: string, licenseKeyId: string): Promise<InstanceView[]> {
-  return instancesOf(businessId, licenseKeyId);
+/** One instance of the actor's business, or null (also for another business's instance). */
+export async function getInstance(actor: Actor, id: string): Promise<LicenseKeyInstance | null> {
+  assertCan(actor, 'keys:view');
+  return db.licenseKeyInstance.findFirst({
+    where: { id, businessId: actor.businessId },
+    select: instanceSelect,
+  });
 }
 
 /**
@@ -36,15 +55,22 @@ export function listInstances(businessId: string, licenseKeyId: string): Promise
  * one transaction so the count and the list agree. Null for a key of another business, or none.
  */
 export async function getLicenseKeyUsage(
-  businessId: string,
+  actor: Actor,
   licenseKeyId: string,
 ): Promise<LicenseKeyUsage | null> {
+  assertCan(actor, 'keys:view');
+  const { businessId } = actor;
   const [key, instances] = await db.$transaction([
     db.licenseKey.findFirst({
       where: { id: licenseKeyId, businessId },
       select: { instancesCount: true, activationsLimit: true, disabled: true, expiresAt: true },
     }),
-    instancesOf(businessId, licenseKeyId),
+    db.licenseKeyInstance.findMany({
+      where: { businessId, licenseKeyId },
+      orderBy: newestFirst,
+      take: INSTANCES_SHOWN,
+      select: { id: true, name: true, createdAt: true },
+    }),
   ]);
   if (!key) return null;
   return {
@@ -58,54 +84,56 @@ export async function getLicenseKeyUsage(
   };
 }
 
-/** Instance names come from the apps that activate; the audit trail keeps a readable length. */
-const SUMMARY_NAME_LENGTH = 80;
+type InstanceCode = 'LICENSE_KEY_INSTANCE_NOT_FOUND';
+
+/** Renames an instance of the actor's business, audited in the same transaction. */
+export async function renameInstance(
+  actor: Actor,
+  id: string,
+  name: string,
+): Promise<Result<LicenseKeyInstance, InstanceCode>> {
+  assertCan(actor, 'keys:disable');
+  const where = { id, businessId: actor.businessId };
+  return db.$transaction(async (tx): Promise<Result<LicenseKeyInstance, InstanceCode>> => {
+    const before = await tx.licenseKeyInstance.findFirst({ where, select: { name: true } });
+    if (!before) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    const { count } = await tx.licenseKeyInstance.updateMany({ where, data: { name } });
+    // Deactivated between the read and the write (another engine than SQLite): gone.
+    if (count === 0) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    await recordAudit(tx, actor, {
+      action: 'license_key_instance.renamed',
+      objectType: 'license_key_instance',
+      objectId: id,
+      summary: `Renamed instance "${before.name}" to "${name}"`,
+    });
+    return ok(await tx.licenseKeyInstance.findFirstOrThrow({ where, select: instanceSelect }));
+  });
+}
 
 /**
- * Deactivates one instance of a key of the actor's business and frees its seat, then records
- * `license_key_instance.deactivated` on the key (so it shows in the key's history). Returns false,
- * writing nothing, when the key is not the business's or the instance is not that key's.
- *
- * The deactivation runs in its own transaction (lib/licenses/instances.ts); the audit event is
- * written right after it succeeds. Should the process die between the two, the seat is freed
- * without an event; should the event's insert fail, the failure is logged with the request id and
- * the deactivation is still reported, because it happened.
+ * Deactivates one instance of a key of the actor's business and frees its seat; the event
+ * `license_key_instance.deactivated` on the key (its history shows it) is written in the same
+ * transaction. Nothing is written when the key is not the business's or the instance not the key's.
  */
-export async function deactivateInstanceAsMember(
+export async function deactivateInstance(
   actor: Actor,
   licenseKeyId: string,
   instanceId: string,
-): Promise<boolean> {
+): Promise<Result<null, InstanceCode>> {
   assertCan(actor, 'keys:disable');
-  const instance = await db.licenseKeyInstance.findFirst({
-    where: { id: instanceId, licenseKeyId, businessId: actor.businessId },
-    select: { name: true },
-  });
-  if (!instance) return false;
-  const removed = await deactivateInstance(
-    { licenseKeyId, businessId: actor.businessId },
-    instanceId,
-  );
-  if (!removed) return false;
-  const name =
-    instance.name.length > SUMMARY_NAME_LENGTH
-      ? `${instance.name.slice(0, SUMMARY_NAME_LENGTH - 1)}…`
-      : instance.name;
-  try {
-    await recordAudit(db, actor, {
+  return db.$transaction(async (tx): Promise<Result<null, InstanceCode>> => {
+    const key = await tx.licenseKey.findFirst({
+      where: { id: licenseKeyId, businessId: actor.businessId },
+      select: { id: true },
+    });
+    const name = key ? await freeSeat(tx, key.id, instanceId) : null;
+    if (name === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    await recordAudit(tx, actor, {
       action: 'license_key_instance.deactivated',
       objectType: 'license_key',
       objectId: licenseKeyId,
-      summary: `Deactivated instance “${name}” (${instanceId})`,
+      summary: `Deactivated instance “${shortInstanceName(name)}” (${instanceId})`,
     });
-  } catch (error) {
-    // The seat is already free: answer that truthfully, and leave the missing event in the log.
-    logUnexpectedError(actor.requestId, error, {
-      action: 'recordInstanceDeactivated',
-      businessId: actor.businessId,
-      licenseKeyId,
-      instanceId,
-    });
-  }
-  return true;
+    return ok(null);
+  });
 }

@@ -1,23 +1,15 @@
 import { z } from 'zod';
 import { LICENSE_KEY_SOURCES, LICENSE_KEY_STATUSES } from './status';
+import { instantQuerySchema, objectIdSchema, pageQuerySchema } from '@/lib/http/api-schema';
 import {
   activationsLimitSchema,
   expiresAtSchema,
   licenseKeyStringSchema,
-  withinStoredRange,
   type CreateLicenseKeyInput,
 } from './schema';
 
 // The REST API's bodies and queries, in Dodo's snake_case, built from the same field schemas the
 // dashboard's form uses. No server imports: the OpenAPI document is generated from these.
-
-/** An id sent by the caller (`cus_…`, `lki_…`): checked for shape only, then looked up in its business. */
-export const objectIdSchema = (what: string) =>
-  z
-    .string({ error: `${what} must be a string id.` })
-    .trim()
-    .min(1, { error: `${what} is required.` })
-    .max(64, { error: `${what} is too long to be an id.` });
 
 /** POST /license_keys — Dodo's create contract. Imports the key as given (source `import`). */
 export const apiCreateLicenseKeySchema = z
@@ -44,28 +36,6 @@ export const apiUpdateLicenseKeySchema = z.object({
   expires_at: expiresAtSchema.optional(),
 });
 
-const pageNumber = z.coerce
-  .number({ error: 'page_number must be a whole number.' })
-  .int({ error: 'page_number must be a whole number.' })
-  .min(0, { error: 'page_number starts at 0.' })
-  .max(1_000_000, { error: 'page_number is too large.' })
-  .default(0);
-
-const pageSize = z.coerce
-  .number({ error: 'page_size must be a whole number.' })
-  .int({ error: 'page_size must be a whole number.' })
-  .min(1, { error: 'page_size must be at least 1.' })
-  .max(100, { error: 'page_size can be at most 100.' })
-  .default(10);
-
-/** Paging shared by every list endpoint: `page_number` from 0, `page_size` 10 by default, at most 100. */
-export const pageQuerySchema = z.object({ page_number: pageNumber, page_size: pageSize });
-
-const instant = (name: string) =>
-  z.iso
-    .datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a zone.` })
-    .refine(withinStoredRange, { error: `${name} must be between 1970 and 9999.` });
-
 /** GET /license_keys */
 export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({
   customer_id: objectIdSchema('customer_id').optional(),
@@ -76,8 +46,8 @@ export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({
   source: z
     .enum(LICENSE_KEY_SOURCES, { error: 'source must be auto, import or manual.' })
     .optional(),
-  created_at_gte: instant('created_at_gte').optional(),
-  created_at_lte: instant('created_at_lte').optional(),
+  created_at_gte: instantQuerySchema('created_at_gte').optional(),
+  created_at_lte: instantQuerySchema('created_at_lte').optional(),
 });
 
 export type ApiListLicenseKeysQuery = z.output<typeof apiListLicenseKeysQuerySchema>;
@@ -94,7 +64,10 @@ export const apiLicenseKeySchema = z.object({
   brand_id: z
     .string()
     .meta({ description: 'Keydesk has one brand per business: its business id.' }),
-  key: z.string().meta({ description: 'The license key itself: a secret, shown whole.' }),
+  key: z.string().meta({
+    description:
+      'The license key itself: a secret, shown whole to write API keys and masked (••••7XQ2) to read-only ones.',
+  }),
   status: z.enum(LICENSE_KEY_STATUSES).meta({
     description:
       'Derived when read: disabled if disabled, else expired once expires_at has passed.',

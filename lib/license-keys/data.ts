@@ -1,34 +1,31 @@
 import 'server-only';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
+import { formatInstant } from '@/lib/format';
 import { newId } from '@/lib/ids';
-import { isForeignKeyViolation, uniqueViolationFields } from '@/lib/prisma-errors';
-import { generateLicenseKey } from './key-generator';
-import {
-  CUSTOMER_NOT_FOUND_MESSAGE,
-  KEY_ALREADY_EXISTS_MESSAGE,
-  PRODUCT_NOT_FOUND_MESSAGE,
-  type CreateLicenseKeyFailure,
-  type CreateLicenseKeyInput,
-} from './schema';
-import { licenseKeyStatus, type LicenseKeySource, type LicenseKeyStatus } from './status';
 import { maskLicenseKey } from '@/lib/log';
+import { isForeignKeyViolation, uniqueViolationFields } from '@/lib/prisma-errors';
+import { fail, ok, type Result } from '@/lib/result';
+import { licenseKeySelect, toLicenseKey, type LicenseKey } from './data-read';
+import { generateLicenseKey } from './key-generator';
+import type { CreateLicenseKeyInput } from './schema';
 
-export type CreateLicenseKeyResult = { ok: true; id: string } | CreateLicenseKeyFailure;
+export type CreateLicenseKeyCode = 'CUSTOMER_NOT_FOUND' | 'PRODUCT_NOT_FOUND' | 'KEY_TAKEN';
+export type UpdateLicenseKeyCode = 'LICENSE_KEY_NOT_FOUND' | 'LIMIT_BELOW_ACTIVATIONS';
 
 /** A generated key clashing with an existing one is astronomically unlikely; try a few times anyway. */
 const GENERATE_ATTEMPTS = 3;
 
 /**
- * Issues (generate mode) or imports a key for a customer and a product of `businessId`.
- * The ownership checks and the insert share one transaction, so nothing is written unless the
- * customer and the product both belong to the business. Expected failures come back as values.
+ * Issues (generate mode) or imports a key for a customer and a product of the actor's business.
+ * The ownership checks, the insert and the audit event share one transaction, so nothing is
+ * written unless the customer and the product both belong to the business.
  */
 export async function createLicenseKey(
   actor: Actor,
   input: CreateLicenseKeyInput,
-): Promise<CreateLicenseKeyResult> {
+): Promise<Result<LicenseKey, CreateLicenseKeyCode>> {
   assertCan(actor, 'keys:issue');
   for (let attempt = 1; ; attempt++) {
     try {
@@ -36,18 +33,10 @@ export async function createLicenseKey(
     } catch (error) {
       if (uniqueViolationFields(error)?.includes('key')) {
         if (input.mode === 'generate' && attempt < GENERATE_ATTEMPTS) continue;
-        return { ok: false, fieldErrors: { key: [KEY_ALREADY_EXISTS_MESSAGE] } };
+        return fail('KEY_TAKEN');
       }
-      if (isForeignKeyViolation(error)) {
-        // The customer or product was deleted between the check and the insert.
-        return {
-          ok: false,
-          fieldErrors: {
-            customerId: [CUSTOMER_NOT_FOUND_MESSAGE],
-            productId: [PRODUCT_NOT_FOUND_MESSAGE],
-          },
-        };
-      }
+      // The customer or product went away between the check and the insert: check again.
+      if (isForeignKeyViolation(error) && attempt < GENERATE_ATTEMPTS) continue;
       throw error;
     }
   }
@@ -55,21 +44,17 @@ export async function createLicenseKey(
 
 function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
   const { businessId } = actor;
-  return db.$transaction(async (tx): Promise<CreateLicenseKeyResult> => {
+  return db.$transaction(async (tx): Promise<Result<LicenseKey, CreateLicenseKeyCode>> => {
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId, businessId },
       select: { id: true },
     });
+    if (!customer) return fail('CUSTOMER_NOT_FOUND');
     const product = await tx.product.findFirst({
       where: { id: input.productId, businessId },
       select: { id: true, keyPrefix: true },
     });
-    if (!customer || !product) {
-      const fieldErrors: CreateLicenseKeyFailure['fieldErrors'] = {};
-      if (!customer) fieldErrors.customerId = [CUSTOMER_NOT_FOUND_MESSAGE];
-      if (!product) fieldErrors.productId = [PRODUCT_NOT_FOUND_MESSAGE];
-      return { ok: false, fieldErrors };
-    }
+    if (!product) return fail('PRODUCT_NOT_FOUND');
     const key = input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix);
     const created = await tx.licenseKey.create({
       data: {
@@ -82,7 +67,7 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
         expiresAt: input.expiresAt === null ? null : new Date(input.expiresAt),
         source: input.mode === 'import' ? 'import' : 'manual',
       },
-      select: { id: true },
+      select: licenseKeySelect,
     });
     await recordAudit(tx, actor, {
       action: input.mode === 'import' ? 'license_key.imported' : 'license_key.issued',
@@ -90,97 +75,100 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
       objectId: created.id,
       summary: `${input.mode === 'import' ? 'Imported' : 'Issued'} key ${maskLicenseKey(key)}`,
     });
-    return { ok: true, id: created.id };
+    return ok(toLicenseKey(created));
   });
 }
 
-/**
- * Disables or enables a key of the actor's business. A key of another business, or none, is
- * "not found", and nothing is written. Returns false when there is no such key.
- */
-export async function setLicenseKeyDisabled(
-  actor: Actor,
-  id: string,
-  disabled: boolean,
-): Promise<boolean> {
-  assertCan(actor, 'keys:disable');
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.licenseKey.updateMany({
-      where: { id, businessId: actor.businessId },
-      data: { disabled },
-    });
-    if (count === 0) return false;
-    await recordAudit(tx, actor, {
-      action: disabled ? 'license_key.disabled' : 'license_key.enabled',
-      objectType: 'license_key',
-      objectId: id,
-      summary: disabled ? 'Disabled the key' : 'Enabled the key',
-    });
-    return true;
-  });
-}
-
-const licenseKeySelect = {
-  id: true,
-  key: true,
-  disabled: true,
-  expiresAt: true,
-  activationsLimit: true,
-  instancesCount: true,
-  source: true,
-  paymentId: true,
-  subscriptionId: true,
-  createdAt: true,
-  customer: { select: { id: true, name: true, email: true } },
-  product: { select: { id: true, name: true } },
-} as const;
-
-export type LicenseKeyDetail = {
-  id: string;
-  key: string;
-  status: LicenseKeyStatus;
-  source: LicenseKeySource;
-  activationsLimit: number | null;
-  instancesCount: number;
-  expiresAt: Date | null;
-  createdAt: Date;
-  paymentId: string | null;
-  subscriptionId: string | null;
-  customer: { id: string; name: string; email: string };
-  product: { id: string; name: string };
+/** A change to a key: an absent field is kept; null clears the limit (unlimited) or the expiry (never). */
+export type LicenseKeyPatch = {
+  activationsLimit?: number | null;
+  expiresAt?: string | null;
+  disabled?: boolean;
 };
 
-export type LicenseKeyListItem = Omit<LicenseKeyDetail, 'key'> & { maskedKey: string };
-
-/** One key of the business, with its full key string (for its own page), or null. */
-export async function getLicenseKey(
-  businessId: string,
+/**
+ * Changes a key of the actor's business: its activations limit, its expiry, whether it is disabled.
+ * One conditional statement writes every change, so a limit below the activations already in use
+ * is refused even while activations arrive (LIMIT_BELOW_ACTIVATIONS). Each kind of change records
+ * its own audit event (license_key.disabled / enabled / limit_changed / expiry_changed), whichever
+ * surface made it; a patch that changes nothing writes nothing.
+ */
+export async function updateLicenseKey(
+  actor: Actor,
   id: string,
-): Promise<LicenseKeyDetail | null> {
-  const row = await db.licenseKey.findFirst({
-    where: { id, businessId },
-    select: licenseKeySelect,
+  patch: LicenseKeyPatch,
+): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> {
+  assertCan(actor, 'keys:disable');
+  const where = { id, businessId: actor.businessId };
+  return db.$transaction(async (tx): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> => {
+    const before = await tx.licenseKey.findFirst({ where, select: licenseKeySelect });
+    if (!before) return fail('LICENSE_KEY_NOT_FOUND');
+    const expiresAt =
+      patch.expiresAt === undefined || patch.expiresAt === null
+        ? patch.expiresAt
+        : new Date(patch.expiresAt);
+    const entries = changeEntries(before, { ...patch, expiresAt });
+    if (entries.length === 0) return ok(toLicenseKey(before));
+    const limit = patch.activationsLimit;
+    const { count } = await tx.licenseKey.updateMany({
+      where: { ...where, ...(typeof limit === 'number' ? { instancesCount: { lte: limit } } : {}) },
+      data: {
+        ...(limit !== undefined ? { activationsLimit: limit } : {}),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      },
+    });
+    if (count === 0) {
+      const now = await tx.licenseKey.findFirst({ where, select: { instancesCount: true } });
+      if (!now) return fail('LICENSE_KEY_NOT_FOUND');
+      return fail('LIMIT_BELOW_ACTIVATIONS', { instancesCount: now.instancesCount });
+    }
+    for (const entry of entries) await recordAudit(tx, actor, entry);
+    const after = await tx.licenseKey.findFirstOrThrow({ where, select: licenseKeySelect });
+    return ok(toLicenseKey(after));
   });
-  if (!row) return null;
-  const { disabled, ...rest } = row;
-  return { ...rest, status: licenseKeyStatus({ disabled, expiresAt: row.expiresAt }) };
 }
 
-/** The newest keys of the business, keys masked. */
-export async function listRecentLicenseKeys(
-  businessId: string,
-  take = 50,
-): Promise<LicenseKeyListItem[]> {
-  const rows = await db.licenseKey.findMany({
-    where: { businessId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
-    select: licenseKeySelect,
+const describeLimit = (limit: number | null) => (limit === null ? 'unlimited' : String(limit));
+const describeExpiry = (at: Date | null) => (at ? formatInstant(at) : 'never');
+
+/** One audit entry per kind of change the patch really makes to the key as it is. */
+function changeEntries(
+  before: { activationsLimit: number | null; expiresAt: Date | null; disabled: boolean; id: string },
+  patch: { activationsLimit?: number | null; expiresAt?: Date | null; disabled?: boolean },
+): AuditEntry[] {
+  const entry = (action: string, summary: string): AuditEntry => ({
+    action,
+    objectType: 'license_key',
+    objectId: before.id,
+    summary,
   });
-  const now = new Date();
-  return rows.map(({ key, disabled, ...rest }) => ({
-    ...rest,
-    maskedKey: maskLicenseKey(key),
-    status: licenseKeyStatus({ disabled, expiresAt: rest.expiresAt }, now),
-  }));
+  const entries: AuditEntry[] = [];
+  if (patch.disabled !== undefined && patch.disabled !== before.disabled) {
+    entries.push(
+      patch.disabled
+        ? entry('license_key.disabled', 'Disabled the key')
+        : entry('license_key.enabled', 'Enabled the key'),
+    );
+  }
+  if (patch.activationsLimit !== undefined && patch.activationsLimit !== before.activationsLimit) {
+    entries.push(
+      entry(
+        'license_key.limit_changed',
+        `Changed the activations limit from ${describeLimit(before.activationsLimit)} to ${describeLimit(patch.activationsLimit)}`,
+      ),
+    );
+  }
+  if (
+    patch.expiresAt !== undefined &&
+    (patch.expiresAt?.getTime() ?? null) !== (before.expiresAt?.getTime() ?? null)
+  ) {
+    entries.push(
+      entry(
+        'license_key.expiry_changed',
+        `Changed the expiry from ${describeExpiry(before.expiresAt)} to ${describeExpiry(patch.expiresAt)}`,
+      ),
+    );
+  }
+  return entries;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { withinStoredRange } from '@/lib/instants';
+import type { ActionFailure } from '@/lib/result';
 import { CONTROL_CHARACTERS } from '@/lib/text';
 
-// Shared by the form (client-side validation), the server action and, later, the REST API.
+// Shared by the form (client-side validation), the server action and the REST API (./api-schema.ts).
 // No server imports here.
 
 export const ACTIVATIONS_LIMIT_MAX = 2_147_483_647; // int32, as in Dodo's API
@@ -29,16 +31,6 @@ export const activationsLimitSchema = z
     error: `The activations limit can be at most ${ACTIVATIONS_LIMIT_MAX.toLocaleString('en-US')}.`,
   })
   .nullable();
-
-/** Instants Keydesk stores: from 1970 to the end of 9999, the same on every database engine. */
-export const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
-export const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-/** True when the instant is storable; text that is not an instant at all is left to the format check. */
-export function withinStoredRange(iso: string): boolean {
-  const at = Date.parse(iso);
-  return Number.isNaN(at) || (at >= EARLIEST_INSTANT && at <= LATEST_INSTANT);
-}
 
 /** An unambiguous instant: ISO 8601 with a zone offset or Z. `null` means the key never expires. */
 export const expiresAtSchema = z.iso
@@ -89,12 +81,32 @@ export type CreateLicenseKeyField =
   'mode' | 'key' | 'customerId' | 'productId' | 'activationsLimit' | 'expiresAt';
 
 /** What the server answers when it does not create the key: messages by field, or one for the form. */
-export type CreateLicenseKeyFailure = {
-  ok: false;
-  fieldErrors: Partial<Record<CreateLicenseKeyField, string[]>>;
-  formError?: string;
-};
+export type CreateLicenseKeyFailure = ActionFailure<CreateLicenseKeyField>;
 
-export const KEY_ALREADY_EXISTS_MESSAGE = 'This license key already exists. Keys must be unique.';
-export const CUSTOMER_NOT_FOUND_MESSAGE = 'Customer not found. Choose a customer from the list.';
-export const PRODUCT_NOT_FOUND_MESSAGE = 'Product not found. Choose a product from the list.';
+/** The data layer's failure codes, as the form tells them. */
+export const createLicenseKeyFailures = {
+  KEY_TAKEN: { field: 'key', message: 'This license key already exists. Keys must be unique.' },
+  CUSTOMER_NOT_FOUND: {
+    field: 'customerId',
+    message: 'Customer not found. Choose a customer from the list.',
+  },
+  PRODUCT_NOT_FOUND: {
+    field: 'productId',
+    message: 'Product not found. Choose a product from the list.',
+  },
+} as const;
+
+export const updateLicenseKeyFailures = {
+  LICENSE_KEY_NOT_FOUND: { message: 'License key not found.' },
+  LIMIT_BELOW_ACTIVATIONS: {
+    field: 'activationsLimit',
+    message: (failure: { detail?: { instancesCount?: number } }) =>
+      `The limit cannot be below the ${failure.detail?.instancesCount ?? 'current number of'} activations in use. Deactivate instances first.`,
+  },
+} as const;
+
+/** Disable or enable a key (the button on its page). */
+export const setLicenseKeyDisabledSchema = z.object({
+  id: z.string().min(1).max(64),
+  disabled: z.boolean(),
+});

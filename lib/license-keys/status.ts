@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+// The status rule of a key. No server imports here: the form's client code reads these too.
 
 export const LICENSE_KEY_STATUSES = ['active', 'expired', 'disabled'] as const;
 export type LicenseKeyStatus = (typeof LICENSE_KEY_STATUSES)[number];
@@ -17,19 +17,4 @@ export function licenseKeyStatus(
   if (key.disabled) return 'disabled';
   if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'active';
-}
-
-/** The same rule as a query condition, for lists and filters. */
-export function licenseKeyStatusWhere(
-  status: LicenseKeyStatus,
-  now: Date = new Date(),
-): Prisma.LicenseKeyWhereInput {
-  switch (status) {
-    case 'disabled':
-      return { disabled: true };
-    case 'expired':
-      return { disabled: false, expiresAt: { not: null, lte: now } };
-    case 'active':
-      return { disabled: false, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-  }
 }

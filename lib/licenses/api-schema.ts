@@ -3,7 +3,7 @@ import {
   apiLicenseKeyInstanceSchema,
   instanceNameSchema,
 } from '@/lib/license-key-instances/api-schema';
-import { objectIdSchema } from '@/lib/license-keys/api-schema';
+import { objectIdSchema } from '@/lib/http/api-schema';
 import { licenseKeyStringSchema } from '@/lib/license-keys/schema';
 
 // The public endpoints that shipped software calls with a license key and no API key, in Dodo's

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from '@/lib/license-keys/api-schema';
+import { pageQuerySchema } from '@/lib/http/api-schema';
 import type { DurationInterval } from './schema';
 
 // The product endpoints' queries and answers, in Dodo's snake_case. No server imports: the OpenAPI

@@ -4,33 +4,36 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { likeContains } from '@/lib/database/dialect';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { skipTake, type Page } from '@/lib/paging';
+import { fail, ok, type Result } from '@/lib/result';
 import { SEARCH_LIMIT } from '@/lib/search';
+import { productNameColumns } from './rows';
 import {
   describeDuration,
-  PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE,
   type DurationInterval,
   type ProductOption,
-  type UpdateProductFailure,
   type UpdateProductInput,
 } from './schema';
 
+/**
+ * A product of a business, as every surface reads it: its name and the terms its new keys get.
+ * `updatedAt` is its latest audited change (the audit trail records every change to a product in
+ * the same transaction), or its creation.
+ */
+export type Product = ProductOption & { businessId: string; createdAt: Date; updatedAt: Date };
+
 const productSelect = {
   id: true,
+  businessId: true,
   name: true,
   keyPrefix: true,
   licenseKeyActivationsLimit: true,
   licenseKeyDurationCount: true,
   licenseKeyDurationInterval: true,
-} as const;
+  createdAt: true,
+} as const satisfies Prisma.ProductSelect;
 
-type ProductRow = {
-  id: string;
-  name: string;
-  keyPrefix: string | null;
-  licenseKeyActivationsLimit: number | null;
-  licenseKeyDurationCount: number | null;
-  licenseKeyDurationInterval: DurationInterval | null;
-};
+type ProductRow = Prisma.ProductGetPayload<{ select: typeof productSelect }>;
 
 function toProductOption(row: ProductRow): ProductOption {
   return {
@@ -40,90 +43,115 @@ function toProductOption(row: ProductRow): ProductOption {
     defaultActivationsLimit: row.licenseKeyActivationsLimit,
     defaultKeyDuration:
       row.licenseKeyDurationCount !== null && row.licenseKeyDurationInterval !== null
-        ? { count: row.licenseKeyDurationCount, interval: row.licenseKeyDurationInterval }
+        ? {
+            count: row.licenseKeyDurationCount,
+            interval: row.licenseKeyDurationInterval as DurationInterval,
+          }
         : null,
   };
 }
 
+/** Rows with their latest audited change, in one more statement for the whole list. */
+async function withUpdatedAt(businessId: string, rows: ProductRow[]): Promise<Product[]> {
+  if (rows.length === 0) return [];
+  const groups = await db.auditEvent.groupBy({
+    by: ['objectId'],
+    where: { businessId, objectType: 'product', objectId: { in: rows.map((row) => row.id) } },
+    _max: { createdAt: true },
+  });
+  const changed = new Map(groups.map((group) => [group.objectId, group._max.createdAt]));
+  return rows.map((row) => ({
+    ...toProductOption(row),
+    businessId: row.businessId,
+    createdAt: row.createdAt,
+    updatedAt: changed.get(row.id) ?? row.createdAt,
+  }));
+}
+
+/** Products of the actor's business, by name; one page (all of them when no page is given). */
+export async function listProducts(actor: Actor, page?: Page): Promise<Product[]> {
+  assertCan(actor, 'keys:view');
+  const rows = await db.product.findMany({
+    where: { businessId: actor.businessId },
+    orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
+    ...(page ? skipTake(page) : {}),
+    select: productSelect,
+  });
+  return withUpdatedAt(actor.businessId, rows);
+}
+
+/** Products of the actor's business, newest first (ties by id), one page: the REST API's order. */
+export async function listNewestProducts(actor: Actor, page: Page): Promise<Product[]> {
+  assertCan(actor, 'keys:view');
+  const rows = await db.product.findMany({
+    where: { businessId: actor.businessId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    ...skipTake(page),
+    select: productSelect,
+  });
+  return withUpdatedAt(actor.businessId, rows);
+}
+
+/** One product of the actor's business, or null (also for another business's product). */
+export async function getProduct(actor: Actor, id: string): Promise<Product | null> {
+  assertCan(actor, 'keys:view');
+  const row = await db.product.findFirst({
+    where: { id, businessId: actor.businessId },
+    select: productSelect,
+  });
+  return row ? (await withUpdatedAt(actor.businessId, [row]))[0] : null;
+}
+
 /**
- * Products of the business whose name contains `query` as written (case-insensitively; `%` and `_`
- * are plain text), by name. The ids come from one LIKE with an escape character, the same on both
- * engines (Prisma's `contains` has none); a business has few products, so no index is needed.
+ * Products of the actor's business whose name contains `query` as written (case-insensitively;
+ * `%` and `_` are plain text), by name. The ids come from one LIKE with an escape character, the
+ * same on both engines (Prisma's `contains` has none); a business has few products.
  */
 export async function searchProducts(
-  businessId: string,
+  actor: Actor,
   query: string,
   limit = SEARCH_LIMIT,
 ): Promise<ProductOption[]> {
+  assertCan(actor, 'keys:view');
+  const { businessId } = actor;
   const q = query.trim().toLowerCase();
-  if (!q) {
-    const rows = await db.product.findMany({
-      where: { businessId },
-      orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: productSelect,
-    });
-    return rows.map(toProductOption);
-  }
-  const page = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Product"
-    WHERE "businessId" = ${businessId} AND ${likeContains(Prisma.sql`"nameLower"`, q)}
-    ORDER BY "nameLower", "id"
-    LIMIT ${limit}`;
-  const ids = page.map((row) => row.id);
+  const ids = q
+    ? await db.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Product"
+        WHERE "businessId" = ${businessId} AND ${likeContains(Prisma.sql`"nameLower"`, q)}
+        ORDER BY "nameLower", "id"
+        LIMIT ${limit}`
+    : null;
   const rows = await db.product.findMany({
-    where: { id: { in: ids }, businessId },
-    select: productSelect,
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toProductOption(row)] : [];
-  });
-}
-
-/** All products of the business, by name. */
-export async function listProducts(businessId: string): Promise<ProductOption[]> {
-  const rows = await db.product.findMany({
-    where: { businessId },
+    where: { businessId, ...(ids ? { id: { in: ids.map((row) => row.id) } } : {}) },
     orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
+    take: limit,
     select: productSelect,
   });
   return rows.map(toProductOption);
 }
 
-/** One product of the business, or null (also for another business's product). */
-export async function getProduct(businessId: string, id: string): Promise<ProductOption | null> {
-  const row = await db.product.findFirst({ where: { id, businessId }, select: productSelect });
-  return row ? toProductOption(row) : null;
-}
-
-export type UpdateProductResult =
-  { ok: true; id: string; changes: string[] } | UpdateProductFailure;
-
 /**
  * Renames a product of the actor's business and changes the terms its new keys get (existing keys
- * keep theirs). A product of another business, or none, is "not found" and nothing is written.
- * The read, the write and the audit event share one transaction; an edit that changes nothing
- * writes nothing.
+ * keep theirs). The read, the write and the audit event share one transaction; an edit that
+ * changes nothing writes nothing. Answers what changed, one phrase per field.
  */
 export async function updateProduct(
   actor: Actor,
   id: string,
   input: UpdateProductInput,
-): Promise<UpdateProductResult> {
+): Promise<Result<{ id: string; changes: string[] }, 'PRODUCT_NOT_FOUND'>> {
   assertCan(actor, 'products:edit');
-  const { businessId } = actor;
-  return db.$transaction(async (tx): Promise<UpdateProductResult> => {
-    const row = await tx.product.findFirst({ where: { id, businessId }, select: productSelect });
-    if (!row) return { ok: false, fieldErrors: {}, formError: PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE };
+  const where = { id, businessId: actor.businessId };
+  return db.$transaction(async (tx) => {
+    const row = await tx.product.findFirst({ where, select: productSelect });
+    if (!row) return fail('PRODUCT_NOT_FOUND');
     const changes = describeProductChanges(toProductOption(row), input);
-    if (changes.length === 0) return { ok: true, id: row.id, changes };
+    if (changes.length === 0) return ok({ id: row.id, changes });
     const { count } = await tx.product.updateMany({
-      where: { id: row.id, businessId },
+      where,
       data: {
-        name: input.name,
-        nameLower: input.name.toLowerCase(),
+        ...productNameColumns(input.name),
         licenseKeyActivationsLimit: input.activationsLimit,
         licenseKeyDurationCount: input.keyLifetime?.count ?? null,
         licenseKeyDurationInterval: input.keyLifetime?.interval ?? null,
@@ -137,7 +165,7 @@ export async function updateProduct(
       objectId: row.id,
       summary: `Updated product ${input.name}: ${changes.join('; ')}`,
     });
-    return { ok: true, id: row.id, changes };
+    return ok({ id: row.id, changes });
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ActionFailure } from '@/lib/result';
 import { hasNoControlCharacters } from '@/lib/text';
 import { activationsLimitSchema } from '@/lib/license-keys/schema';
 
@@ -132,11 +133,12 @@ export type UpdateProductFormValues = z.input<typeof updateProductSchema>;
 export type UpdateProductField = keyof UpdateProductFormValues;
 
 /** What the server answers when it does not save: messages by field, or one for the form. */
-export type UpdateProductFailure = {
-  ok: false;
-  fieldErrors: Partial<Record<UpdateProductField, string[]>>;
-  formError?: string;
-};
+export type UpdateProductFailure = ActionFailure<UpdateProductField>;
 
 export const PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE =
   'This product was not found. It may have been removed; go back to the product list.';
+
+/** The data layer's failure codes, as the product form tells them. */
+export const productFailures = {
+  PRODUCT_NOT_FOUND: { message: PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE },
+} as const;

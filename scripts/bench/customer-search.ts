@@ -172,7 +172,10 @@ try {
   const { client, capture } = recordingClient(testDb.url);
   (globalThis as { keydeskDb?: Db }).keydeskDb = client;
   process.env.DATABASE_URL = testDb.url;
-  const { searchCustomers } = await import('@/lib/customers/data');
+  const data = await import('@/lib/customers/data');
+  const { operatorActor } = await import('@/lib/auth/authorize');
+  const searchCustomers = (businessId: string, q: string) =>
+    data.searchCustomers(operatorActor(businessId, 'bench'), q);
   const { db } = await import('@/lib/db');
   if (db !== client) throw new Error('lib/db.ts no longer reuses globalThis.keydeskDb');
 

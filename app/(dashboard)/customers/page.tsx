@@ -12,13 +12,14 @@ type Props = { searchParams: Promise<{ q?: string | string[]; created?: string |
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function CustomersPage({ searchParams }: Props) {
-  const { businessId, role } = await requireMember();
+  const member = await requireMember();
+  const { role } = member;
   const params = await searchParams;
   const { q } = searchQuerySchema.parse({ q: first(params.q) ?? '' });
   const createdId = first(params.created);
   const [customers, created] = await Promise.all([
-    searchCustomers(businessId, q, 50),
-    createdId ? getCustomer(businessId, createdId) : null,
+    searchCustomers(member, q, 50),
+    createdId ? getCustomer(member, createdId) : null,
   ]);
   return (
     <>

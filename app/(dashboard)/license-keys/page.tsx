@@ -4,13 +4,14 @@ import { ActivationsUsage } from '@/components/license-keys/activations-usage';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
 import { requireMember } from '@/lib/auth/member';
 import { formatInstant } from '@/lib/format';
-import { listRecentLicenseKeys } from '@/lib/license-keys/data';
+import { listLicenseKeys } from '@/lib/license-keys/data-read';
+import { maskLicenseKey } from '@/lib/log';
 
 export const metadata: Metadata = { title: 'License keys' };
 
 export default async function LicenseKeysPage() {
-  const { businessId } = await requireMember();
-  const keys = await listRecentLicenseKeys(businessId, 50);
+  const member = await requireMember();
+  const keys = await listLicenseKeys(member, {}, { pageNumber: 0, pageSize: 50 });
   return (
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
@@ -71,7 +72,7 @@ export default async function LicenseKeysPage() {
                       className="text-indigo-700 underline-offset-2 hover:underline"
                     >
                       <span className="sr-only">Key ending </span>
-                      {key.maskedKey}
+                      {maskLicenseKey(key.key)}
                     </Link>
                   </th>
                   <td className="px-4 py-3">

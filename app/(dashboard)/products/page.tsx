@@ -10,10 +10,11 @@ export const metadata: Metadata = { title: 'Products' };
 type Props = { searchParams: Promise<{ saved?: string | string[] }> };
 
 export default async function ProductsPage({ searchParams }: Props) {
-  const { businessId, role } = await requireMember();
+  const member = await requireMember();
+  const { role } = member;
   const savedParam = (await searchParams).saved;
   const savedId = Array.isArray(savedParam) ? savedParam[0] : savedParam;
-  const products = await listProducts(businessId);
+  const products = await listProducts(member);
   const saved = savedId ? products.find((product) => product.id === savedId) : undefined;
   const canEdit = can(role, 'products:edit');
   return (

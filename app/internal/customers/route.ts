@@ -7,6 +7,6 @@ export async function GET(request: Request) {
   const member = await memberOrResponse('keys:view');
   if (member instanceof Response) return member;
   const { q } = searchQuerySchema.parse({ q: new URL(request.url).searchParams.get('q') ?? '' });
-  const customers = await searchCustomers(member.businessId, q);
+  const customers = await searchCustomers(member, q);
   return Response.json({ items: customers }, { headers: { 'Cache-Control': 'no-store' } });
 }

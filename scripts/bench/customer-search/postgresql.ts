@@ -165,7 +165,10 @@ try {
   const { client, capture } = recordingClient(scratch.toString());
   (globalThis as { keydeskDb?: Db }).keydeskDb = client;
   process.env.DATABASE_URL = scratch.toString();
-  const { searchCustomers } = await import('@/lib/customers/data');
+  const data = await import('@/lib/customers/data');
+  const { operatorActor } = await import('@/lib/auth/authorize');
+  const searchCustomers = (businessId: string, q: string) =>
+    data.searchCustomers(operatorActor(businessId, 'bench'), q);
   const { db, dbEngine } = await import('@/lib/db');
   if (db !== client || dbEngine !== 'postgresql')
     throw new Error('lib/db.ts is not on the scratch database');

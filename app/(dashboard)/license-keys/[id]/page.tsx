@@ -15,7 +15,7 @@ import { can } from '@/lib/auth/permissions';
 import { formatInstant } from '@/lib/format';
 import { getLicenseKeyUsage } from '@/lib/license-key-instances/data';
 import { licenseKeyUsageState } from '@/lib/license-key-instances/queries';
-import { getLicenseKey } from '@/lib/license-keys/data';
+import { getLicenseKey } from '@/lib/license-keys/data-read';
 
 export const metadata: Metadata = { title: 'License key' };
 
@@ -23,11 +23,12 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function LicenseKeyPage({ params }: Props) {
   const { id } = await params;
-  const { businessId, role } = await requireMember();
+  const member = await requireMember();
+  const { role } = member;
   const [key, history, usage] = await Promise.all([
-    getLicenseKey(businessId, id),
-    listObjectHistory(businessId, 'license_key', id),
-    getLicenseKeyUsage(businessId, id),
+    getLicenseKey(member, id),
+    listObjectHistory(member, 'license_key', id),
+    getLicenseKeyUsage(member, id),
   ]);
   if (!key || !usage) notFound();
 

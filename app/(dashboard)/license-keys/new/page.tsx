@@ -12,7 +12,8 @@ export default async function NewLicenseKeyPage({ searchParams }: Props) {
   const raw = (await searchParams).customerId;
   const customerId = Array.isArray(raw) ? raw[0] : raw;
   // A customer just created from this form comes back preselected; any other id is ignored.
-  const initialCustomer = customerId ? await getCustomer(member.businessId, customerId) : null;
+  const found = customerId ? await getCustomer(member, customerId) : null;
+  const initialCustomer = found && { id: found.id, name: found.name, email: found.email };
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">New license key</h1>

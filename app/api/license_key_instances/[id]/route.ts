@@ -1,25 +1,28 @@
-import { apiUpdateLicenseKeyInstanceSchema } from '@/lib/license-key-instances/api-schema';
-import {
-  getLicenseKeyInstanceForApi,
-  renameLicenseKeyInstanceForApi,
-} from '@/lib/license-key-instances/api';
 import { apiRoute } from '@/lib/http/api-route';
+import { apiFailure, valueOrThrow } from '@/lib/http/api-failures';
 import { parseOrThrow } from '@/lib/http/validate';
+import { toApiLicenseKeyInstance } from '@/lib/license-key-instances/api';
+import { apiUpdateLicenseKeyInstanceSchema } from '@/lib/license-key-instances/api-schema';
+import { getInstance, renameInstance } from '@/lib/license-key-instances/data';
 
 type Params = { id: string };
 
+/** Another business's instance is as missing as one that never was. */
 export const GET = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:view' },
-  async ({ actor, params }) => ({
-    status: 200,
-    body: await getLicenseKeyInstanceForApi(actor!, params.id),
-  }),
+  async ({ actor, params }) => {
+    const instance = await getInstance(actor!, params.id);
+    if (!instance) throw apiFailure({ ok: false, code: 'LICENSE_KEY_INSTANCE_NOT_FOUND' });
+    return { status: 200, body: toApiLicenseKeyInstance(instance) };
+  },
 );
 
+/** Renames the instance. */
 export const PATCH = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:disable' },
   async ({ actor, params, body }) => {
     const input = parseOrThrow(apiUpdateLicenseKeyInstanceSchema, body);
-    return { status: 200, body: await renameLicenseKeyInstanceForApi(actor!, params.id, input) };
+    const instance = valueOrThrow(await renameInstance(actor!, params.id, input.name));
+    return { status: 200, body: toApiLicenseKeyInstance(instance) };
   },
 );

@@ -1,22 +1,35 @@
-import { apiUpdateLicenseKeySchema } from '@/lib/license-keys/api-schema';
-import { getLicenseKeyForApi, updateLicenseKeyForApi } from '@/lib/license-keys/api';
+import { actorCan } from '@/lib/auth/authorize';
 import { apiRoute } from '@/lib/http/api-route';
+import { apiFailure, valueOrThrow } from '@/lib/http/api-failures';
 import { parseOrThrow } from '@/lib/http/validate';
+import { toApiLicenseKey } from '@/lib/license-keys/api';
+import { apiUpdateLicenseKeySchema } from '@/lib/license-keys/api-schema';
+import { updateLicenseKey } from '@/lib/license-keys/data';
+import { getLicenseKey } from '@/lib/license-keys/data-read';
 
 type Params = { id: string };
 
 export const GET = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:view' },
-  async ({ actor, params }) => ({
-    status: 200,
-    body: await getLicenseKeyForApi(actor!, params.id),
-  }),
+  async ({ actor, params }) => {
+    const key = await getLicenseKey(actor!, params.id);
+    if (!key) throw apiFailure({ ok: false, code: 'LICENSE_KEY_NOT_FOUND' });
+    return { status: 200, body: toApiLicenseKey(key, { reveal: actorCan(actor!, 'keys:reveal') }) };
+  },
 );
 
+/** An absent field is kept; null clears the limit or the expiry. */
 export const PATCH = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:disable' },
   async ({ actor, params, body }) => {
     const patch = parseOrThrow(apiUpdateLicenseKeySchema, body);
-    return { status: 200, body: await updateLicenseKeyForApi(actor!, params.id, patch) };
+    const key = valueOrThrow(
+      await updateLicenseKey(actor!, params.id, {
+        activationsLimit: patch.activations_limit,
+        expiresAt: patch.expires_at,
+        disabled: patch.disabled ?? undefined,
+      }),
+    );
+    return { status: 200, body: toApiLicenseKey(key, { reveal: true }) };
   },
 );

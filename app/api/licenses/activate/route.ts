@@ -1,14 +1,23 @@
-import { apiActivateLicenseSchema } from '@/lib/licenses/api-schema';
-import { activateLicenseForApi, enforceLicenseKeyRateLimit } from '@/lib/licenses/api';
 import { apiRoute } from '@/lib/http/api-route';
+import { valueOrThrow } from '@/lib/http/api-failures';
+import { clientAddress } from '@/lib/http/client-address';
+import { enforceLicenseKeyRateLimit } from '@/lib/http/rate-limit';
 import { parseOrThrow } from '@/lib/http/validate';
+import { toApiActivation } from '@/lib/licenses/api';
+import { apiActivateLicenseSchema } from '@/lib/licenses/api-schema';
+import { activateLicenseKey } from '@/lib/licenses/data';
 
+/** Takes a seat (atomically) and names the instance: 201, or 404 / 403 / 422. */
 export const POST = apiRoute(
   { auth: 'public', rateLimitName: 'licenses', idempotent: true },
-  async ({ body, secret }) => {
+  async ({ request, requestId, body, secret }) => {
     const input = parseOrThrow(apiActivateLicenseSchema, body);
     secret(input.license_key);
     await enforceLicenseKeyRateLimit(input.license_key);
-    return { status: 201, body: await activateLicenseForApi(input) };
+    const holder = { requestId, address: clientAddress(request) };
+    const activation = valueOrThrow(
+      await activateLicenseKey(input.license_key, input.name, holder),
+    );
+    return { status: 201, body: toApiActivation(activation) };
   },
 );

@@ -1,16 +1,25 @@
-import { apiDeactivateLicenseSchema } from '@/lib/licenses/api-schema';
-import { deactivateLicenseForApi, enforceLicenseKeyRateLimit } from '@/lib/licenses/api';
 import { apiRoute } from '@/lib/http/api-route';
+import { valueOrThrow } from '@/lib/http/api-failures';
+import { clientAddress } from '@/lib/http/client-address';
+import { enforceLicenseKeyRateLimit } from '@/lib/http/rate-limit';
 import { parseOrThrow } from '@/lib/http/validate';
+import { apiDeactivateLicenseSchema } from '@/lib/licenses/api-schema';
+import { deactivateLicenseKey } from '@/lib/licenses/data';
 
-// Dodo answers 200; the SDK's `deactivate` resolves to void and ignores the `{}`.
+/**
+ * Frees the instance's seat, whatever the key's status. Dodo answers 200; the SDK's `deactivate`
+ * resolves to void and ignores the `{}`. 404 when the key or its instance does not exist.
+ */
 export const POST = apiRoute(
   { auth: 'public', rateLimitName: 'licenses', idempotent: true },
-  async ({ body, secret }) => {
+  async ({ request, requestId, body, secret }) => {
     const input = parseOrThrow(apiDeactivateLicenseSchema, body);
     secret(input.license_key);
     await enforceLicenseKeyRateLimit(input.license_key);
-    await deactivateLicenseForApi(input);
+    const holder = { requestId, address: clientAddress(request) };
+    valueOrThrow(
+      await deactivateLicenseKey(input.license_key, input.license_key_instance_id, holder),
+    );
     return { status: 200, body: {} };
   },
 );

@@ -1,14 +1,20 @@
-import { apiValidateLicenseSchema } from '@/lib/licenses/api-schema';
-import { enforceLicenseKeyRateLimit, validateLicenseForApi } from '@/lib/licenses/api';
 import { apiRoute } from '@/lib/http/api-route';
+import { enforceLicenseKeyRateLimit } from '@/lib/http/rate-limit';
 import { parseOrThrow } from '@/lib/http/validate';
+import { apiValidateLicenseSchema } from '@/lib/licenses/api-schema';
+import { validateLicenseKey } from '@/lib/licenses/data';
 
+/** Always 200: `valid`, and Keydesk's `code` saying why not. Reads only. */
 export const POST = apiRoute(
   { auth: 'public', rateLimitName: 'licenses' },
   async ({ body, secret }) => {
     const input = parseOrThrow(apiValidateLicenseSchema, body);
     secret(input.license_key);
     await enforceLicenseKeyRateLimit(input.license_key);
-    return { status: 200, body: await validateLicenseForApi(input) };
+    const code = await validateLicenseKey(
+      input.license_key,
+      input.license_key_instance_id ?? undefined,
+    );
+    return { status: 200, body: { valid: code === 'VALID', code } };
   },
 );

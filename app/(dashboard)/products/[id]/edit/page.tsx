@@ -11,8 +11,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditProductPage({ params }: Props) {
   const { id } = await params;
-  const { businessId } = await requireMember('products:edit');
-  const product = await getProduct(businessId, id);
+  const member = await requireMember('products:edit');
+  const product = await getProduct(member, id);
   if (!product) notFound();
   return (
     <>

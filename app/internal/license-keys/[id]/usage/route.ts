@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const member = await memberOrResponse('keys:view');
   if (member instanceof Response) return member;
   const { id } = await params;
-  const usage = await getLicenseKeyUsage(member.businessId, id);
+  const usage = await getLicenseKeyUsage(member, id);
   if (!usage) {
     return Response.json({ code: 'not_found', message: 'License key not found.' }, noStore(404));
   }

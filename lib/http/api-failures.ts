@@ -1,0 +1,76 @@
+import type { Failure } from '@/lib/result';
+import { ApiError } from './api-error';
+
+// The one table from the data layer's failure codes to the REST API's answers: status, Dodo's
+// `code` and a message for people. Route handlers throw `apiFailure(result)`; apiRoute answers it.
+
+type Answer = {
+  status: number;
+  code: string;
+  message: (detail: Failure<string>['detail']) => string;
+  errors?: Record<string, string[]>;
+};
+
+const ANSWERS = {
+  CUSTOMER_NOT_FOUND: { status: 404, code: 'CUSTOMER_NOT_FOUND', message: () => 'Customer not found.' },
+  PRODUCT_NOT_FOUND: { status: 404, code: 'PRODUCT_NOT_FOUND', message: () => 'Product not found.' },
+  LICENSE_KEY_NOT_FOUND: {
+    status: 404,
+    code: 'LICENSE_KEY_NOT_FOUND',
+    message: () => 'License key not found.',
+  },
+  LICENSE_KEY_INSTANCE_NOT_FOUND: {
+    status: 404,
+    code: 'LICENSE_KEY_INSTANCE_NOT_FOUND',
+    message: () => 'License key instance not found.',
+  },
+  KEY_TAKEN: {
+    status: 409,
+    code: 'LICENSE_KEY_ALREADY_EXISTS',
+    message: () => 'A license key with this key already exists.',
+  },
+  CUSTOMER_EMAIL_TAKEN: {
+    status: 409,
+    code: 'CUSTOMER_ALREADY_EXISTS',
+    message: () => 'Another customer of this business has this email address.',
+  },
+  LIMIT_BELOW_ACTIVATIONS: {
+    status: 422,
+    code: 'ACTIVATION_LIMIT_LESS_THAN_CURRENT_AMOUNT',
+    message: (detail) =>
+      `The activations limit cannot be below the ${detail?.instancesCount ?? 'current number of'} activations in use.`,
+    errors: { activations_limit: ['Below the current number of activations.'] },
+  },
+  INACTIVE_LICENSE_KEY: {
+    status: 403,
+    code: 'INACTIVE_LICENSE_KEY',
+    message: () => 'This license key is disabled or has expired.',
+  },
+  LICENSE_KEY_LIMIT_REACHED: {
+    status: 422,
+    code: 'LICENSE_KEY_LIMIT_REACHED',
+    message: () =>
+      'This license key has reached its activations limit. Deactivate an instance first.',
+  },
+} as const satisfies Record<string, Answer>;
+
+export type ApiFailureCode = keyof typeof ANSWERS;
+
+/** The API's answer to an expected failure of the data layer, to throw from a route handler. */
+export function apiFailure(failure: Failure<ApiFailureCode>): ApiError {
+  const answer: Answer = ANSWERS[failure.code];
+  return new ApiError(
+    answer.status,
+    answer.code,
+    answer.message(failure.detail),
+    answer.errors ? { errors: answer.errors } : undefined,
+  );
+}
+
+/** The value of a data function's result, or the API's answer to its failure, thrown. */
+export function valueOrThrow<T, C extends ApiFailureCode>(
+  result: { ok: true; value: T } | Failure<C>,
+): T {
+  if (result.ok) return result.value;
+  throw apiFailure(result);
+}
