@@ -1,6 +1,8 @@
 // One demo business with its customers, products, license keys and activations, built in memory
 // from a BusinessSeed (./seed-data.ts) and written in one transaction.
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { customerColumns } from '@/lib/customers/rows';
+import { productNameColumns } from '@/lib/products/rows';
 import { newId } from '@/lib/ids';
 import type { BusinessSeed, PersonSeed, ProductSeed } from './seed-data';
 import { buildLicenseKeys, type SeedCustomer, type SeedProduct } from './seed-license-keys';
@@ -108,10 +110,7 @@ function customerRow(businessId: string, person: PersonSeed, createdAt: Date): S
   const row = {
     id: newId('cus'),
     businessId,
-    name,
-    email: person.email,
-    nameLower: name.toLowerCase(),
-    emailLower: person.email.toLowerCase(),
+    ...customerColumns({ name, email: person.email }),
     createdAt,
   } satisfies Prisma.CustomerCreateManyInput;
   return { row, firstName: person.firstName };
@@ -159,8 +158,7 @@ function buildProduct(
   const row = {
     id: newId('pdt'),
     businessId: business.id,
-    name: product.name,
-    nameLower: product.name.toLowerCase(),
+    ...productNameColumns(product.name),
     licenseKeyActivationsLimit: product.activationsLimit,
     licenseKeyDurationCount: product.duration?.count ?? null,
     licenseKeyDurationInterval: product.duration?.interval ?? null,

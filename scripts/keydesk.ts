@@ -2,16 +2,35 @@
 // itself. It works on the DATABASE_URL database (migrating it first). Each command is one entry
 // of COMMANDS: its words, options, help text and what it runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { hashPassword } from 'better-auth/crypto';
-import { createPrismaClient, type Database } from '@/lib/database/create-client';
+import { randomBytes } from 'node:crypto';
+import { apiKeyFailures, createApiKeySchema } from '@/lib/api-keys/schema';
+import { operatorActor } from '@/lib/auth/authorize';
+import { PASSWORD_LENGTH } from '@/lib/auth/schema';
 import { migrateDatabase } from '@/lib/database/migrate';
 import { readEnv } from '@/lib/env';
-import { apiKeyDisplayPrefix, generateApiKeySecret, hashApiKeySecret } from '@/lib/api-keys/secret';
-import { newId, newTimeOrderedId } from '@/lib/ids';
 import { newRequestId } from '@/lib/log';
-import { PASSWORD_LENGTH } from '@/lib/auth/schema';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The data functions the commands call: the same ones the dashboard and the REST API call, so that
+ * an operator's change is validated, written and audited (as the operator) in one place. Imported
+ * once the database is migrated, since lib/db.ts opens DATABASE_URL when it loads.
+ */
+async function loadDataLayer() {
+  const [apiKeys, businesses, passwords] = await Promise.all([
+    import('@/lib/api-keys/data'),
+    import('@/lib/businesses/data-lookup'),
+    import('@/lib/auth/data-passwords'),
+  ]);
+  return {
+    createApiKey: apiKeys.createApiKey,
+    findBusinessesByIdOrName: businesses.findBusinessesByIdOrName,
+    setPasswordAsOperator: passwords.setPasswordAsOperator,
+    disconnect: async () => (await import('@/lib/db')).db.$disconnect(),
+  };
+}
+type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 type Command = {
@@ -23,7 +42,7 @@ type Command = {
   options: Options;
   /** Options that must be given (checked before the database is opened). */
   required: string[];
-  run: (values: Values, db: Database) => Promise<void>;
+  run: (values: Values, data: DataLayer) => Promise<void>;
 };
 
 /** An expected failure: its message is printed as is, and the process exits with `exitCode`. */
@@ -69,63 +88,31 @@ const COMMANDS: Command[] = [
   },
 ];
 
-async function createApiKeyCommand(values: Values, db: Database) {
+async function createApiKeyCommand(values: Values, data: DataLayer) {
   const wanted = String(values.business).trim();
-  const matches = await db.business.findMany({
-    where: { OR: [{ id: wanted }, { name: wanted }] },
-    select: { id: true, name: true },
-  });
+  const matches = await data.findBusinessesByIdOrName(wanted);
   if (matches.length === 0) throw new CliError(`No business has the id or name "${wanted}".`);
   if (matches.length > 1) {
     throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
   }
   const [business] = matches;
   const readOnly = values['read-only'] === true;
-  const secret = generateApiKeySecret();
-  const prefix = apiKeyDisplayPrefix(secret);
-  const id = newId('key');
   const name =
     typeof values.name === 'string' && values.name.trim()
       ? values.name.trim()
-      : `Command line ${new Date().toISOString().slice(0, 19).replace('T', ' ')} ${prefix.slice(-4)}`;
-  await db.$transaction([
-    db.apiKey.create({
-      data: {
-        id,
-        businessId: business.id,
-        name,
-        readOnly,
-        prefix,
-        secretHash: hashApiKeySecret(secret),
-      },
-    }),
-    db.auditEvent.create({
-      data: {
-        id: newTimeOrderedId('evt'),
-        businessId: business.id,
-        actorType: 'operator',
-        actorId: 'cli',
-        actorName: 'Command line',
-        actorRole: null,
-        action: 'api_key.created',
-        objectType: 'api_key',
-        objectId: id,
-        summary: `Created API key “${name}” (${prefix}…) with ${readOnly ? 'read-only' : 'write'} access`,
-        requestId: newRequestId(),
-      },
-    }),
-  ]);
+      : `Command line ${new Date().toISOString().slice(0, 19).replace('T', ' ')} ${randomBytes(2).toString('hex')}`;
+  const parsed = createApiKeySchema.safeParse({ name, readOnly });
+  if (!parsed.success) throw new CliError(parsed.error.issues[0].message, 2);
+  const result = await data.createApiKey(operatorActor(business.id, newRequestId()), parsed.data);
+  if (!result.ok) throw new CliError(apiKeyFailures[result.code].message);
   console.error(
-    `Created ${readOnly ? 'read-only' : 'write'} API key “${name}” for ${business.name}.`,
+    `Created ${readOnly ? 'read-only' : 'write'} API key “${result.value.name}” for ${business.name}.`,
   );
-  console.log(secret);
+  console.log(result.value.secret);
 }
 
-async function setPassword(values: Values, db: Database) {
+async function setPassword(values: Values, data: DataLayer) {
   const email = String(values.email).trim().toLowerCase();
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
-  if (!user) throw new CliError(`No staff member has the email address ${email}.`);
-
   const password = await readPassword();
   if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) {
     throw new CliError(
@@ -133,29 +120,11 @@ async function setPassword(values: Values, db: Database) {
         `it is ${password.length}. Nothing was changed.`,
     );
   }
-  const hash = await hashPassword(password);
-  const [updated, sessions] = await db.$transaction([
-    db.account.updateMany({
-      where: { userId: user.id, providerId: 'credential' },
-      data: { password: hash },
-    }),
-    db.session.deleteMany({ where: { userId: user.id } }),
-    db.signInThrottle.deleteMany({ where: { emailLower: email } }),
-  ]);
-  if (updated.count === 0) {
-    // Someone without a password sign-in yet: give them one, in better-auth's shape.
-    await db.account.create({
-      data: {
-        id: newId('acc'),
-        accountId: user.id,
-        providerId: 'credential',
-        userId: user.id,
-        password: hash,
-      },
-    });
-  }
+  const result = await data.setPasswordAsOperator(email, password, newRequestId());
+  if (!result.ok) throw new CliError(`No staff member has the email address ${email}.`);
+  const { name, sessionsEnded } = result.value;
   console.log(
-    `Password set for ${user.name} <${email}>; signed out ${sessions.count} session${sessions.count === 1 ? '' : 's'}.`,
+    `Password set for ${name} <${email}>; signed out ${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'}.`,
   );
 }
 
@@ -268,16 +237,16 @@ async function main(argv: string[]): Promise<number> {
   const applied = await migrateDatabase(databaseUrl);
   if (applied.length)
     console.error(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-  const db = createPrismaClient(databaseUrl);
+  const data = await loadDataLayer();
   try {
-    await command.run(values, db);
+    await command.run(values, data);
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     console.error(error.message);
     return error.exitCode;
   } finally {
-    await db.$disconnect();
+    await data.disconnect();
   }
 }
 

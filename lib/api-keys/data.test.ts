@@ -1,7 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NotAllowedError } from '@/lib/auth/authorize';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import { API_KEY_NAME_TAKEN_MESSAGE } from './schema';
 
 // Integration tests on a real, migrated SQLite file: the same code path the server actions take.
 const testDb = await createTestDatabase();
@@ -28,7 +27,7 @@ function uniqueName(label = 'Checkout') {
 async function createdKey(actor = acme.owner, readOnly = false) {
   const result = await createApiKey(actor, { name: uniqueName(), readOnly });
   if (!result.ok) throw new Error(`createApiKey failed: ${JSON.stringify(result)}`);
-  return result;
+  return result.value;
 }
 
 async function counts() {
@@ -60,9 +59,10 @@ describe('secrets', () => {
 describe('createApiKey', () => {
   it('returns the secret once and stores only its hash and prefix', async () => {
     const name = uniqueName();
-    const result = await createApiKey(acme.admin, { name, readOnly: true });
-    expect(result).toMatchObject({ ok: true, name, id: expect.stringMatching(/^key_/) });
-    if (!result.ok) return;
+    const created = await createApiKey(acme.admin, { name, readOnly: true });
+    if (!created.ok) throw new Error('createApiKey failed');
+    const result = created.value;
+    expect(result).toMatchObject({ name, id: expect.stringMatching(/^key_/) });
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: result.id } });
     expect(row).toMatchObject({
       businessId: acme.business.id,
@@ -112,7 +112,7 @@ describe('createApiKey', () => {
       name: first.name.toUpperCase(),
       readOnly: true,
     });
-    expect(clash).toEqual({ ok: false, fieldErrors: { name: [API_KEY_NAME_TAKEN_MESSAGE] } });
+    expect(clash).toEqual({ ok: false, code: 'API_KEY_NAME_TAKEN' });
     expect((await counts()).keys).toBe(before.keys + 1);
 
     // Another business may use the name, and so may this one after revoking the first key.
@@ -156,11 +156,11 @@ describe('listApiKeys', () => {
 describe('revokeApiKey', () => {
   it('revokes, keeps the key listed as revoked, records api_key.revoked once', async () => {
     const key = await createdKey();
-    expect(await revokeApiKey(acme.admin, key.id)).toBe(true);
+    expect(await revokeApiKey(acme.admin, key.id)).toEqual({ ok: true, value: null });
     const listed = (await listApiKeys(acme.owner)).find((k) => k.id === key.id);
     expect(listed?.revokedAt).toBeInstanceOf(Date);
     // Again: still true, nothing more recorded.
-    expect(await revokeApiKey(acme.owner, key.id)).toBe(true);
+    expect(await revokeApiKey(acme.owner, key.id)).toEqual({ ok: true, value: null });
     const events = await db.auditEvent.findMany({
       where: { objectId: key.id, action: 'api_key.revoked' },
     });
@@ -172,8 +172,14 @@ describe('revokeApiKey', () => {
   it("answers not found for another business's key and writes nothing", async () => {
     const theirs = await createdKey(globex.owner);
     before = await counts();
-    expect(await revokeApiKey(acme.owner, theirs.id)).toBe(false);
-    expect(await revokeApiKey(acme.owner, 'key_doesnotexist')).toBe(false);
+    expect(await revokeApiKey(acme.owner, theirs.id)).toEqual({
+      ok: false,
+      code: 'API_KEY_NOT_FOUND',
+    });
+    expect(await revokeApiKey(acme.owner, 'key_doesnotexist')).toEqual({
+      ok: false,
+      code: 'API_KEY_NOT_FOUND',
+    });
     expect(await counts()).toEqual(before);
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(row.revokedAt).toBeNull();

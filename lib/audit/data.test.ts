@@ -5,9 +5,14 @@ import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-da
 
 // Integration tests on a real, migrated SQLite file.
 const testDb = await createTestDatabase();
-const { ACTIVITY_PAGE_SIZE, describeActor, listActivity, listObjectHistory } =
-  await import('./data');
-const { createLicenseKey, setLicenseKeyDisabled } = await import('@/lib/license-keys/data');
+const { ACTIVITY_PAGE_SIZE, listActivity, listObjectHistory } = await import('./data');
+const { describeActor } = await import('./describe');
+const { createLicenseKey, updateLicenseKey } = await import('@/lib/license-keys/data');
+
+/** Disables or enables through the one update function; true when the key was found. */
+async function setLicenseKeyDisabled(actor: typeof acme.owner, id: string, disabled: boolean) {
+  return (await updateLicenseKey(actor, id, { disabled })).ok;
+}
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -23,7 +28,7 @@ async function issueKey(fixture: typeof acme, actor = fixture.support) {
     expiresAt: null,
   });
   if (!result.ok) throw new Error(`createLicenseKey failed: ${JSON.stringify(result)}`);
-  return result.id;
+  return result.value.id;
 }
 
 /** Events of one request order by time, then by random id: give each step its own millisecond. */
@@ -99,7 +104,7 @@ describe('listObjectHistory', () => {
     await nextMillisecond();
     await setLicenseKeyDisabled(acme.owner, id, false);
 
-    const history = await listObjectHistory(acme.business.id, 'license_key', id);
+    const history = await listObjectHistory(acme.owner, 'license_key', id);
     expect(history.map((e) => e.action)).toEqual([
       'license_key.issued',
       'license_key.disabled',
@@ -111,7 +116,7 @@ describe('listObjectHistory', () => {
       'Acme Owner (owner)',
     ]);
     expect(history[0].summary).toMatch(/^Issued key ••••[2-9A-HJ-NP-Z]{4}$/);
-    expect(await listObjectHistory(globex.business.id, 'license_key', id)).toEqual([]);
+    expect(await listObjectHistory(globex.owner, 'license_key', id)).toEqual([]);
   });
 });
 

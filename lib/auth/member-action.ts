@@ -11,7 +11,8 @@ import type { Permission } from './permissions';
 /** How a feature tells a data failure code to people: on a field, or (no field) above the form. */
 export type FailureMessages<C extends string, F extends string> = Record<
   C,
-  { field?: F; message: string | ((failure: Failure<C>) => string) }
+  | { field?: F; message: string | ((failure: Failure<C>) => string) }
+  | { fields: Partial<Record<F, string>> }
 >;
 
 type Config<A extends unknown[], S extends z.ZodType, R, C extends string> = {
@@ -99,9 +100,19 @@ function failureMessage<C extends string, F extends string>(
 ): ActionFailure<F> {
   const entry = table?.[failure.code];
   if (!entry) throw new Error(`No message for the failure code ${failure.code}`);
+  if ('fields' in entry) {
+    const fieldErrors: Partial<Record<F, string[]>> = {};
+    for (const [field, text] of Object.entries(entry.fields) as [F, string][]) {
+      fieldErrors[field] = [text];
+    }
+    return { ok: false, fieldErrors };
+  }
   const message = typeof entry.message === 'function' ? entry.message(failure) : entry.message;
   if (!entry.field) return { ok: false, fieldErrors: {}, formError: message };
-  return { ok: false, fieldErrors: { [entry.field]: [message] } as ActionFailure<F>['fieldErrors'] };
+  return {
+    ok: false,
+    fieldErrors: { [entry.field]: [message] } as ActionFailure<F>['fieldErrors'],
+  };
 }
 
 function formOnly<F extends string>(failure: ActionFailure<F>): ActionFailure<F> {

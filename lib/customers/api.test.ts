@@ -21,7 +21,7 @@ const initech = await createBusinessFixture(db, 'Initech');
 async function secretFor(actor: typeof acme.owner, name: string, readOnly: boolean) {
   const result = await createApiKey(actor, { name, readOnly });
   if (!result.ok) throw new Error(`could not create API key ${name}`);
-  return result.secret;
+  return result.value.secret;
 }
 const acmeWrite = await secretFor(acme.owner, 'CI', false);
 const acmeReadOnly = await secretFor(acme.owner, 'Reports', true);

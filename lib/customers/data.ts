@@ -156,7 +156,9 @@ export async function updateCustomer(
       const before = await tx.customer.findFirst({ where, select: customerSelect });
       if (!before) return fail('CUSTOMER_NOT_FOUND');
       const after = { name: patch.name ?? before.name, email: patch.email ?? before.email };
-      const changes = (['name', 'email'] as const).filter((field) => after[field] !== before[field]);
+      const changes = (['name', 'email'] as const).filter(
+        (field) => after[field] !== before[field],
+      );
       if (changes.length === 0) return ok(before);
       await tx.customer.updateMany({ where, data: customerColumns(after) });
       await recordAudit(tx, actor, {

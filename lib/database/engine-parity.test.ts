@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiListCustomersQuerySchema } from '@/lib/customers/api-schema';
 import type { CustomerOption } from '@/lib/customers/schema';
 import { newId } from '@/lib/ids';
-import { licenseKeyStatus, licenseKeyStatusWhere } from '@/lib/license-keys/status';
+import { licenseKeyStatusWhere } from '@/lib/license-keys/data-status';
+import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { fieldsOfUniqueIndex, uniqueViolationFields } from '@/lib/prisma-errors';
 import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/testing/test-database';
 
@@ -14,9 +15,11 @@ import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/tes
 const testDb = await createTestDatabase();
 const { db } = testDb;
 const { searchCustomers, createCustomer } = await import('@/lib/customers/data');
-const { listCustomersForApi } = await import('@/lib/customers/api');
+const { listCustomers: listCustomerPage } = await import('@/lib/customers/data');
+const { toApiCustomer } = await import('@/lib/customers/api');
 const { searchProducts } = await import('@/lib/products/data');
-const { createLicenseKey, listRecentLicenseKeys } = await import('@/lib/license-keys/data');
+const { createLicenseKey } = await import('@/lib/license-keys/data');
+const { listLicenseKeys } = await import('@/lib/license-keys/data-read');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
@@ -93,12 +96,21 @@ function expectedSearch(query: string, limit = 20): string[] {
 
 const names = (list: { name: string }[]) => list.map((c) => c.name);
 
-/** GET /customers for Acme, everything on one page. */
-const listCustomers = (filters: Record<string, string> = {}) =>
-  listCustomersForApi(
+/** GET /customers for Acme, everything on one page, as its route handler asks for it. */
+async function listCustomers(filters: Record<string, string> = {}) {
+  const query = apiListCustomersQuerySchema.parse({ page_size: 100, ...filters });
+  const customers = await listCustomerPage(
     acme.support,
-    apiListCustomersQuerySchema.parse({ page_size: 100, ...filters }),
+    {
+      email: query.email,
+      name: query.name,
+      createdFrom: query.created_at_gte ? new Date(query.created_at_gte) : undefined,
+      createdTo: query.created_at_lte ? new Date(query.created_at_lte) : undefined,
+    },
+    { pageNumber: query.page_number, pageSize: query.page_size },
   );
+  return { items: customers.map(toApiCustomer) };
+}
 
 describe('customer search', () => {
   it.each([
@@ -111,25 +123,27 @@ describe('customer search', () => {
     ['a short query: prefix only', 'ki'],
     ['no match', 'zzqxj'],
   ])('%s (%j): the reference results in the reference order', async (_, query) => {
-    const found = await searchCustomers(businessId, query);
+    const found = await searchCustomers(acme.support, query);
     expect(names(found)).toEqual(expectedSearch(query));
   });
 
   it('finds nothing of another business', async () => {
-    expect(names(await searchCustomers(businessId, 'dana kimura'))).toEqual([]);
+    expect(names(await searchCustomers(acme.support, 'dana kimura'))).toEqual([]);
   });
 
   it('treats LIKE wildcards % and _ and a backslash as the characters they are', async () => {
     for (const query of ['0% c', 'a_b', 'k\\s', '%', '_']) {
-      expect(names(await searchCustomers(businessId, query)), query).toEqual(expectedSearch(query));
+      expect(names(await searchCustomers(acme.support, query)), query).toEqual(
+        expectedSearch(query),
+      );
     }
-    expect(names(await searchCustomers(businessId, '0% c'))).toEqual(['100% Cotton Co']);
-    expect(names(await searchCustomers(businessId, 'a_b'))).toEqual(['a_b Studio']);
-    expect(names(await searchCustomers(businessId, 'k\\s'))).toEqual(['Back\\slash Ltd']);
+    expect(names(await searchCustomers(acme.support, '0% c'))).toEqual(['100% Cotton Co']);
+    expect(names(await searchCustomers(acme.support, 'a_b'))).toEqual(['a_b Studio']);
+    expect(names(await searchCustomers(acme.support, 'k\\s'))).toEqual(['Back\\slash Ltd']);
   });
 
   it('lists by name, ties broken by id, for an empty query', async () => {
-    const found = await searchCustomers(businessId, '', 100);
+    const found = await searchCustomers(acme.support, '', 100);
     const lower = (c: CustomerOption) => c.name.toLowerCase();
     const expected = [...customers].sort(
       (a, b) => byteOrder(lower(a), lower(b)) || byteOrder(a.id, b.id),
@@ -154,7 +168,7 @@ describe('substring filters of the API and the product picker', () => {
         data: { id: newId('pdt'), businessId, name, nameLower: name.toLowerCase() },
       });
     }
-    const search = async (q: string) => names(await searchProducts(businessId, q));
+    const search = async (q: string) => names(await searchProducts(acme.support, q));
     expect(await search('50%')).toEqual(['Pro 50% Off']);
     expect(await search('X_Y')).toEqual(['x_y Tool']);
     expect(await search('h\\k')).toEqual(['Slash\\Kit']);
@@ -198,7 +212,7 @@ describe('ordering of lists: newest first, ties broken by id', () => {
         },
       });
     }
-    const listed = await listRecentLicenseKeys(other.business.id);
+    const listed = await listLicenseKeys(other.owner, {}, { pageNumber: 0, pageSize: 50 });
     expect(listed.map((key) => key.id)).toEqual([...ids].sort(byteOrder).reverse());
   });
 });

@@ -12,8 +12,22 @@ type Answer = {
 };
 
 const ANSWERS = {
-  CUSTOMER_NOT_FOUND: { status: 404, code: 'CUSTOMER_NOT_FOUND', message: () => 'Customer not found.' },
-  PRODUCT_NOT_FOUND: { status: 404, code: 'PRODUCT_NOT_FOUND', message: () => 'Product not found.' },
+  CUSTOMER_NOT_FOUND: {
+    status: 404,
+    code: 'CUSTOMER_NOT_FOUND',
+    message: () => 'Customer not found.',
+  },
+  // Dodo checks the customer first.
+  CUSTOMER_AND_PRODUCT_NOT_FOUND: {
+    status: 404,
+    code: 'CUSTOMER_NOT_FOUND',
+    message: () => 'Customer not found.',
+  },
+  PRODUCT_NOT_FOUND: {
+    status: 404,
+    code: 'PRODUCT_NOT_FOUND',
+    message: () => 'Product not found.',
+  },
   LICENSE_KEY_NOT_FOUND: {
     status: 404,
     code: 'LICENSE_KEY_NOT_FOUND',

@@ -10,7 +10,10 @@ const testDb = await createTestDatabase();
 const { db } = testDb;
 const listRoute = await import('@/app/api/license_key_instances/route');
 const itemRoute = await import('@/app/api/license_key_instances/[id]/route');
-const { activateLicenseKey } = await import('@/lib/licenses/instances');
+const licenses = await import('@/lib/licenses/data');
+const holder = { requestId: 'req_test', address: '198.51.100.7' };
+const activateLicenseKey = (key: string, name: string, at?: Date) =>
+  licenses.activateLicenseKey(key, name, holder, at);
 const { createApiKey } = await import('@/lib/api-keys/data');
 afterAll(() => testDb.cleanup());
 
@@ -20,7 +23,7 @@ const globex = await createBusinessFixture(db, 'Globex');
 async function secretFor(actor: typeof acme.owner, name: string, readOnly: boolean) {
   const result = await createApiKey(actor, { name, readOnly });
   if (!result.ok) throw new Error(`could not create API key ${name}`);
-  return result.secret;
+  return result.value.secret;
 }
 const acmeWrite = await secretFor(acme.owner, 'CI', false);
 const acmeReadOnly = await secretFor(acme.owner, 'Reports', true);
@@ -79,7 +82,7 @@ async function activate(key: { key: string }, count: number, start = Date.UTC(20
   for (let i = 0; i < count; i += 1) {
     const result = await activateLicenseKey(key.key, `machine-${i}`, new Date(start + i * 1000));
     if (!result.ok) throw new Error(result.code);
-    ids.push(result.instance.id);
+    ids.push(result.value.instance.id);
   }
   return ids;
 }

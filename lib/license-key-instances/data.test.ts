@@ -6,8 +6,14 @@ import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-da
 
 // Integration tests on a real, migrated SQLite file: the code path of the key page and its action.
 const testDb = await createTestDatabase();
-const { deactivateInstanceAsMember, getLicenseKeyUsage, listInstances } = await import('./data');
-const { activateLicenseKey } = await import('@/lib/licenses/instances');
+const { deactivateInstance, getLicenseKeyUsage, listInstances } = await import('./data');
+const licenses = await import('@/lib/licenses/data');
+const holder = { requestId: newRequestId(), address: '198.51.100.7' };
+const activateLicenseKey = (key: string, name: string, at?: Date) =>
+  licenses.activateLicenseKey(key, name, holder, at);
+/** True when the instance was deactivated, false when it was not found. */
+const deactivateInstanceAsMember = async (actor: Actor, keyId: string, instanceId: string) =>
+  (await deactivateInstance(actor, keyId, instanceId)).ok;
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -34,7 +40,7 @@ async function keyWithInstances(fixture: Fixture, names: string[], activationsLi
   for (const [i, name] of names.entries()) {
     const result = await activateLicenseKey(key.key, name, new Date(Date.UTC(2026, 0, 1 + i)));
     if (!result.ok) throw new Error(`activation failed: ${result.code}`);
-    instances.push(result.instance);
+    instances.push(result.value.instance);
   }
   return { ...key, instances };
 }
@@ -64,24 +70,26 @@ describe('listInstances', () => {
     const key = await keyWithInstances(acme, ['Build server', "Dana's MacBook Pro"]);
     const other = await keyWithInstances(globex, ['Globex laptop']);
 
-    const listed = await listInstances(acme.business.id, key.id);
-    expect(listed).toEqual([
-      {
-        id: key.instances[1].id,
-        name: "Dana's MacBook Pro",
-        createdAt: key.instances[1].createdAt,
-      },
-      { id: key.instances[0].id, name: 'Build server', createdAt: key.instances[0].createdAt },
-    ]);
-    expect(await listInstances(globex.business.id, key.id)).toEqual([]);
-    expect(await listInstances(acme.business.id, other.id)).toEqual([]);
+    const listed = await listInstances(
+      acme.owner,
+      { licenseKeyId: key.id },
+      { pageNumber: 0, pageSize: 100 },
+    );
+    expect(listed).toEqual([key.instances[1], key.instances[0]]);
+    expect(listed.map((instance) => instance.name)).toEqual(["Dana's MacBook Pro", 'Build server']);
+    expect(
+      await listInstances(globex.owner, { licenseKeyId: key.id }, { pageNumber: 0, pageSize: 100 }),
+    ).toEqual([]);
+    expect(
+      await listInstances(acme.owner, { licenseKeyId: other.id }, { pageNumber: 0, pageSize: 100 }),
+    ).toEqual([]);
   });
 });
 
 describe('getLicenseKeyUsage', () => {
   it('gives the count, limit, status and instances of a key of the business, else null', async () => {
     const key = await keyWithInstances(acme, ['Laptop'], 3);
-    expect(await getLicenseKeyUsage(acme.business.id, key.id)).toEqual({
+    expect(await getLicenseKeyUsage(acme.owner, key.id)).toEqual({
       instancesCount: 1,
       activationsLimit: 3,
       status: 'active',
@@ -89,7 +97,7 @@ describe('getLicenseKeyUsage', () => {
         { id: key.instances[0].id, name: 'Laptop', createdAt: '2026-01-01T00:00:00.000Z' },
       ],
     });
-    expect(await getLicenseKeyUsage(globex.business.id, key.id)).toBeNull();
+    expect(await getLicenseKeyUsage(globex.owner, key.id)).toBeNull();
   });
 });
 

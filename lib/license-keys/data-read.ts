@@ -3,11 +3,8 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { skipTake, type Page } from '@/lib/paging';
-import {
-  licenseKeyStatus,
-  type LicenseKeySource,
-  type LicenseKeyStatus,
-} from './status';
+import { licenseKeyStatusWhere } from './data-status';
+import { licenseKeyStatus, type LicenseKeySource, type LicenseKeyStatus } from './status';
 
 /** A license key of a business, as every surface reads it. `key` is the whole secret: lists mask it. */
 export type LicenseKey = {
@@ -61,21 +58,6 @@ export type LicenseKeyFilter = {
   createdFrom?: Date;
   createdTo?: Date;
 };
-
-/** The status rule of ./status.ts as a query condition. */
-export function licenseKeyStatusWhere(
-  status: LicenseKeyStatus,
-  now: Date = new Date(),
-): Prisma.LicenseKeyWhereInput {
-  switch (status) {
-    case 'disabled':
-      return { disabled: true };
-    case 'expired':
-      return { disabled: false, expiresAt: { not: null, lte: now } };
-    case 'active':
-      return { disabled: false, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-  }
-}
 
 function filterWhere(
   businessId: string,

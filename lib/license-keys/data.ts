@@ -11,7 +11,8 @@ import { licenseKeySelect, toLicenseKey, type LicenseKey } from './data-read';
 import { generateLicenseKey } from './key-generator';
 import type { CreateLicenseKeyInput } from './schema';
 
-export type CreateLicenseKeyCode = 'CUSTOMER_NOT_FOUND' | 'PRODUCT_NOT_FOUND' | 'KEY_TAKEN';
+export type CreateLicenseKeyCode =
+  'CUSTOMER_NOT_FOUND' | 'PRODUCT_NOT_FOUND' | 'CUSTOMER_AND_PRODUCT_NOT_FOUND' | 'KEY_TAKEN';
 export type UpdateLicenseKeyCode = 'LICENSE_KEY_NOT_FOUND' | 'LIMIT_BELOW_ACTIVATIONS';
 
 /** A generated key clashing with an existing one is astronomically unlikely; try a few times anyway. */
@@ -49,11 +50,12 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
       where: { id: input.customerId, businessId },
       select: { id: true },
     });
-    if (!customer) return fail('CUSTOMER_NOT_FOUND');
     const product = await tx.product.findFirst({
       where: { id: input.productId, businessId },
       select: { id: true, keyPrefix: true },
     });
+    if (!customer && !product) return fail('CUSTOMER_AND_PRODUCT_NOT_FOUND');
+    if (!customer) return fail('CUSTOMER_NOT_FOUND');
     if (!product) return fail('PRODUCT_NOT_FOUND');
     const key = input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix);
     const created = await tx.licenseKey.create({
@@ -134,7 +136,12 @@ const describeExpiry = (at: Date | null) => (at ? formatInstant(at) : 'never');
 
 /** One audit entry per kind of change the patch really makes to the key as it is. */
 function changeEntries(
-  before: { activationsLimit: number | null; expiresAt: Date | null; disabled: boolean; id: string },
+  before: {
+    activationsLimit: number | null;
+    expiresAt: Date | null;
+    disabled: boolean;
+    id: string;
+  },
   patch: { activationsLimit?: number | null; expiresAt?: Date | null; disabled?: boolean },
 ): AuditEntry[] {
   const entry = (action: string, summary: string): AuditEntry => ({

@@ -84,15 +84,16 @@ export type CreateLicenseKeyField =
 export type CreateLicenseKeyFailure = ActionFailure<CreateLicenseKeyField>;
 
 /** The data layer's failure codes, as the form tells them. */
+export const KEY_ALREADY_EXISTS_MESSAGE = 'This license key already exists. Keys must be unique.';
+export const CUSTOMER_NOT_FOUND_MESSAGE = 'Customer not found. Choose a customer from the list.';
+export const PRODUCT_NOT_FOUND_MESSAGE = 'Product not found. Choose a product from the list.';
+
 export const createLicenseKeyFailures = {
-  KEY_TAKEN: { field: 'key', message: 'This license key already exists. Keys must be unique.' },
-  CUSTOMER_NOT_FOUND: {
-    field: 'customerId',
-    message: 'Customer not found. Choose a customer from the list.',
-  },
-  PRODUCT_NOT_FOUND: {
-    field: 'productId',
-    message: 'Product not found. Choose a product from the list.',
+  KEY_TAKEN: { field: 'key', message: KEY_ALREADY_EXISTS_MESSAGE },
+  CUSTOMER_NOT_FOUND: { field: 'customerId', message: CUSTOMER_NOT_FOUND_MESSAGE },
+  PRODUCT_NOT_FOUND: { field: 'productId', message: PRODUCT_NOT_FOUND_MESSAGE },
+  CUSTOMER_AND_PRODUCT_NOT_FOUND: {
+    fields: { customerId: CUSTOMER_NOT_FOUND_MESSAGE, productId: PRODUCT_NOT_FOUND_MESSAGE },
   },
 } as const;
 

@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  LICENSE_KEY_STATUSES,
-  licenseKeyStatus,
-  licenseKeyStatusWhere,
-  type LicenseKeyStatus,
-} from './status';
+import { licenseKeyStatusWhere } from './data-status';
+import { LICENSE_KEY_STATUSES, licenseKeyStatus, type LicenseKeyStatus } from './status';
 
 type SampleKey = { disabled: boolean; expiresAt: Date | null };
 

@@ -3,7 +3,27 @@ import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
 
 const testDb = await createTestDatabase();
-const { activateLicenseKey, deactivateInstance } = await import('./instances');
+const data = await import('./data');
+const holder = { requestId: 'req_test', address: '198.51.100.7' };
+const activateLicenseKey = (key: string, name: string, at?: Date) =>
+  data.activateLicenseKey(key, name, holder, at);
+const { deactivateInstance: deactivateAsActor } = await import('@/lib/license-key-instances/data');
+const { operatorActor } = await import('@/lib/auth/authorize');
+
+/**
+ * True when the instance was deactivated: by a license holder naming the key string, or by
+ * someone of a business naming the key by id (the dashboard's way).
+ */
+async function deactivateInstance(
+  where: { licenseKey: string } | { licenseKeyId: string; businessId: string },
+  instanceId: string,
+) {
+  if ('licenseKey' in where) {
+    return (await data.deactivateLicenseKey(where.licenseKey, instanceId, holder)).ok;
+  }
+  const actor = operatorActor(where.businessId, 'req_test');
+  return (await deactivateAsActor(actor, where.licenseKeyId, instanceId)).ok;
+}
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -51,7 +71,7 @@ describe('activation', () => {
     const first = await Promise.all(
       Array.from({ length: 10 }, (_, i) => activateLicenseKey(k.key, `a-${i}`)),
     );
-    const ids = first.flatMap((r) => (r.ok ? [r.instance.id] : []));
+    const ids = first.flatMap((r) => (r.ok ? [r.value.instance.id] : []));
     await Promise.all([
       ...ids.map((id) => deactivateInstance({ licenseKey: k.key }, id)),
       ...Array.from({ length: 30 }, (_, i) => activateLicenseKey(k.key, `b-${i}`)),
@@ -99,18 +119,20 @@ describe('activation', () => {
     const b = await key();
     const activated = await activateLicenseKey(a.key, 'x');
     if (!activated.ok) throw new Error('expected an activation');
-    expect(await deactivateInstance({ licenseKey: b.key }, activated.instance.id)).toBe(false);
+    expect(await deactivateInstance({ licenseKey: b.key }, activated.value.instance.id)).toBe(
+      false,
+    );
     expect(
       await deactivateInstance(
         { licenseKeyId: a.id, businessId: 'bus_other' },
-        activated.instance.id,
+        activated.value.instance.id,
       ),
     ).toBe(false);
     expect(await liveCount(a.id)).toEqual({ instancesCount: 1, instances: 1 });
     expect(
       await deactivateInstance(
         { licenseKeyId: a.id, businessId: acme.business.id },
-        activated.instance.id,
+        activated.value.instance.id,
       ),
     ).toBe(true);
     expect(await liveCount(a.id)).toEqual({ instancesCount: 0, instances: 0 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotAllowedError } from '@/lib/auth/authorize';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import { PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE, type UpdateProductInput } from './schema';
+import type { UpdateProductInput } from './schema';
 
 // Integration tests on a real, migrated SQLite file: the same code path the server action takes.
 const testDb = await createTestDatabase();
@@ -45,7 +45,7 @@ describe('updateProduct', () => {
       keyLifetime: { count: 6, interval: 'month' },
       keyPrefix: 'STUDIO2',
     });
-    expect(result).toMatchObject({ ok: true, id: acme.product.id });
+    expect(result).toMatchObject({ ok: true, value: { id: acme.product.id } });
 
     expect(await readProduct(acme.product.id)).toEqual({
       name: 'Acme Studio Pro',
@@ -56,7 +56,7 @@ describe('updateProduct', () => {
       keyPrefix: 'STUDIO2',
     });
     // The product picker searches nameLower: the new name is found, the old one is not.
-    expect((await searchProducts(acme.business.id, 'studio pro')).map((p) => p.id)).toEqual([
+    expect((await searchProducts(acme.owner, 'studio pro')).map((p) => p.id)).toEqual([
       acme.product.id,
     ]);
 
@@ -82,7 +82,7 @@ describe('updateProduct', () => {
       keyPrefix: null,
     });
     expect(result.ok).toBe(true);
-    expect(await getProduct(acme.business.id, acme.product.id)).toMatchObject({
+    expect(await getProduct(acme.owner, acme.product.id)).toMatchObject({
       defaultActivationsLimit: null,
       defaultKeyDuration: null,
       keyPrefix: null,
@@ -103,7 +103,7 @@ describe('updateProduct', () => {
       keyLifetime: null,
       keyPrefix: null,
     });
-    expect(result).toEqual({ ok: true, id: acme.product.id, changes: [] });
+    expect(result).toEqual({ ok: true, value: { id: acme.product.id, changes: [] } });
     expect(await auditRows(acme.product.id)).toHaveLength(before.length);
   });
 
@@ -112,13 +112,12 @@ describe('updateProduct', () => {
     const result = await updateProduct(acme.owner, globex.product.id, edit({ name: 'Hijacked' }));
     expect(result).toEqual({
       ok: false,
-      fieldErrors: {},
-      formError: PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE,
+      code: 'PRODUCT_NOT_FOUND',
     });
     expect(await readProduct(globex.product.id)).toEqual(before);
     expect(before.name).toBe('Globex App');
     expect(await auditRows(globex.product.id)).toEqual([]);
-    expect(await getProduct(acme.business.id, globex.product.id)).toBeNull();
+    expect(await getProduct(acme.owner, globex.product.id)).toBeNull();
   });
 
   it('treats an unknown id as not found', async () => {

@@ -8,7 +8,9 @@ import { migrateDatabase } from '@/lib/database/migrate';
 import { parseDatabaseUrl, type Engine } from '@/lib/database/url';
 import type { Actor } from '@/lib/auth/authorize';
 import type { MemberRole } from '@/lib/auth/permissions';
+import { customerColumns } from '@/lib/customers/rows';
 import { newId } from '@/lib/ids';
+import { productNameColumns } from '@/lib/products/rows';
 import { newRequestId } from '@/lib/log';
 
 /**
@@ -113,18 +115,14 @@ export async function createBusinessFixture(db: Database, label: string) {
     data: {
       id: newId('cus'),
       businessId: business.id,
-      name: `${label} Buyer`,
-      nameLower: `${label} buyer`.toLowerCase(),
-      email,
-      emailLower: email,
+      ...customerColumns({ name: `${label} Buyer`, email }),
     },
   });
   const product = await db.product.create({
     data: {
       id: newId('pdt'),
       businessId: business.id,
-      name: `${label} App`,
-      nameLower: `${label} app`.toLowerCase(),
+      ...productNameColumns(`${label} App`),
       keyPrefix: label.toUpperCase().slice(0, 5),
       licenseKeyActivationsLimit: 3,
       licenseKeyDurationCount: 1,
