@@ -31,7 +31,11 @@ export function MemberRoleForm({ membershipId, name, role, roles }: Props) {
         if (!answer.ok) setChosen(role); // the select shows the role the member still has
       } catch (caught) {
         unstable_rethrow(caught); // demoting yourself out of this page redirects
-        setResult({ ok: false, formError: 'The server did not answer. Try again.' });
+        setResult({
+          ok: false,
+          fieldErrors: {},
+          formError: 'The server did not answer. Try again.',
+        });
       }
     });
   }

@@ -38,7 +38,7 @@ export function RemoveMemberButton({ membershipId, name, isSelf, businessName }:
     startTransition(async () => {
       try {
         const result = await removeMemberAction({ membershipId });
-        if (!result.ok) setError(result.formError);
+        if (!result.ok) setError(result.formError ?? null);
       } catch (caught) {
         unstable_rethrow(caught); // leaving the business redirects
         setError('The server did not answer. Try again.');

@@ -16,7 +16,7 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
     startTransition(async () => {
       try {
         const result = await revokeInviteAction({ inviteId });
-        if (!result.ok) setError(result.formError);
+        if (!result.ok) setError(result.formError ?? null);
       } catch {
         setError('The server did not answer. Try again.');
       }

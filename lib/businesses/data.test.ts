@@ -1,7 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { NotAllowedError } from '@/lib/auth/authorize';
+import { NotAllowedError, type Actor } from '@/lib/auth/authorize';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import { NEW_OWNER_NOT_FOUND_MESSAGE, NOT_AN_OWNER_MESSAGE } from './schema';
 
 // Integration tests on a real, migrated SQLite file: the code path the server actions take.
 const testDb = await createTestDatabase();
@@ -34,12 +33,20 @@ const lastAudit = (businessId: string) =>
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
 
+describe('getBusinessName', () => {
+  it("reads the actor's own business, and refuses an actor with no role in it", async () => {
+    expect(await getBusinessName(globex.support)).toBe('Globex Inc.');
+    const holder: Actor = { ...globex.support, type: 'license_holder', role: null };
+    await expect(getBusinessName(holder)).rejects.toBeInstanceOf(NotAllowedError);
+  });
+});
+
 describe('renameBusiness', () => {
   it('renames the business and audits business.renamed', async () => {
     const acme = await createBusinessFixture(db, 'Acme');
     const result = await renameBusiness(acme.owner, { name: 'Acme Software' });
-    expect(result).toEqual({ ok: true, message: 'Name saved.' });
-    expect(await getBusinessName(acme.business.id)).toBe('Acme Software');
+    expect(result).toEqual({ ok: true, value: { changed: true } });
+    expect(await getBusinessName(acme.support)).toBe('Acme Software');
     expect(await lastAudit(acme.business.id)).toMatchObject({
       action: 'business.renamed',
       objectId: acme.business.id,
@@ -50,7 +57,7 @@ describe('renameBusiness', () => {
 
   it('writes nothing when the name is unchanged', async () => {
     const result = await renameBusiness(globex.owner, { name: 'Globex Inc.' });
-    expect(result.ok).toBe(true);
+    expect(result).toEqual({ ok: true, value: { changed: false } });
     await expectNothingWritten();
   });
 
@@ -69,7 +76,10 @@ describe('transferOwnership', () => {
   it('makes the member an owner and the owner an admin, in one audited step', async () => {
     const acme = await createBusinessFixture(db, 'Acme');
     const result = await transferOwnership(acme.owner, { membershipId: acme.support.id });
-    expect(result.ok).toBe(true);
+    expect(result).toEqual({
+      ok: true,
+      value: { newOwner: { id: acme.support.id, name: 'Acme Support' } },
+    });
     expect(await roleOf(acme.support.id)).toBe('owner');
     expect(await roleOf(acme.owner.id)).toBe('admin');
     expect(
@@ -86,19 +96,13 @@ describe('transferOwnership', () => {
     const acme = await createBusinessFixture(db, 'Acme');
     before = await snapshot();
     const result = await transferOwnership(acme.owner, { membershipId: globex.admin.id });
-    expect(result).toEqual({
-      ok: false,
-      fieldErrors: { membershipId: [NEW_OWNER_NOT_FOUND_MESSAGE] },
-    });
+    expect(result).toEqual({ ok: false, code: 'NEW_OWNER_NOT_FOUND' });
     await expectNothingWritten();
   });
 
   it('refuses a transfer to oneself, and writes nothing', async () => {
     const result = await transferOwnership(globex.owner, { membershipId: globex.owner.id });
-    expect(result).toMatchObject({
-      ok: false,
-      fieldErrors: { membershipId: [expect.any(String)] },
-    });
+    expect(result).toEqual({ ok: false, code: 'CANNOT_TRANSFER_TO_SELF' });
     await expectNothingWritten();
   });
 
@@ -107,7 +111,7 @@ describe('transferOwnership', () => {
     await db.membership.update({ where: { id: acme.owner.id }, data: { role: 'admin' } });
     before = await snapshot();
     const result = await transferOwnership(acme.owner, { membershipId: acme.support.id });
-    expect(result).toEqual({ ok: false, fieldErrors: {}, formError: NOT_AN_OWNER_MESSAGE });
+    expect(result).toEqual({ ok: false, code: 'NOT_AN_OWNER' });
     await expectNothingWritten();
   });
 

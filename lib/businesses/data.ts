@@ -3,14 +3,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import {
-  NEW_OWNER_NOT_FOUND_MESSAGE,
-  NOT_AN_OWNER_MESSAGE,
-  type RenameBusinessInput,
-  type RenameBusinessResult,
-  type TransferOwnershipInput,
-  type TransferOwnershipResult,
-} from './schema';
+import { fail, ok, type Result } from '@/lib/result';
+import type { RenameBusinessInput, TransferOwnershipInput } from './schema';
 
 /**
  * Makes the rest of the transaction the only one working on this business's members, API keys and
@@ -33,14 +27,19 @@ export async function lockBusiness(tx: Prisma.TransactionClient, businessId: str
   return rows === 1;
 }
 
-/** The business's display name, or null if it does not exist. */
-export async function getBusinessName(businessId: string): Promise<string | null> {
+/** The display name of the actor's business, or null if it does not exist. */
+export async function getBusinessName(actor: Actor): Promise<string | null> {
+  // Every staff member, API key and the operator may see which business they act in.
+  assertCan(actor, 'keys:view');
   const business = await db.business.findUnique({
-    where: { id: businessId },
+    where: { id: actor.businessId },
     select: { name: true },
   });
   return business?.name ?? null;
 }
+
+/** Whether the name changed (false: it already was the one asked for, and nothing was written). */
+export type RenameBusinessResult = Result<{ changed: boolean }, 'BUSINESS_NOT_FOUND'>;
 
 /** Renames the actor's business (owners only). */
 export async function renameBusiness(
@@ -55,8 +54,8 @@ export async function renameBusiness(
       where: { id: actor.businessId },
       select: { name: true },
     });
-    if (!business) return { ok: false, fieldErrors: {}, formError: 'The business was not found.' };
-    if (business.name === input.name) return { ok: true, message: 'The name is unchanged.' };
+    if (!business) return fail('BUSINESS_NOT_FOUND');
+    if (business.name === input.name) return ok({ changed: false });
     await tx.business.update({ where: { id: actor.businessId }, data: { name: input.name } });
     await recordAudit(tx, actor, {
       action: 'business.renamed',
@@ -64,9 +63,15 @@ export async function renameBusiness(
       objectId: actor.businessId,
       summary: `Renamed the business from "${business.name}" to "${input.name}"`,
     });
-    return { ok: true, message: 'Name saved.' };
+    return ok({ changed: true });
   });
 }
+
+/** The member who is an owner now. */
+export type TransferOwnershipResult = Result<
+  { newOwner: { id: string; name: string } },
+  'NEW_OWNER_NOT_FOUND' | 'CANNOT_TRANSFER_TO_SELF' | 'NOT_AN_OWNER'
+>;
 
 /**
  * Hands the business to another member: they become an owner and the actor an admin, in one
@@ -86,17 +91,13 @@ export async function transferOwnership(
       where: { ...where, id: input.membershipId },
       select: { id: true, user: { select: { name: true } } },
     });
-    if (!target) {
-      return { ok: false, fieldErrors: { membershipId: [NEW_OWNER_NOT_FOUND_MESSAGE] } };
-    }
-    if (target.id === actor.id) {
-      return { ok: false, fieldErrors: { membershipId: ['Choose another member than yourself.'] } };
-    }
+    if (!target) return fail('NEW_OWNER_NOT_FOUND');
+    if (target.id === actor.id) return fail('CANNOT_TRANSFER_TO_SELF');
     const self = await tx.membership.findFirst({
       where: { ...where, id: actor.id, role: 'owner' },
       select: { id: true },
     });
-    if (!self) return { ok: false, fieldErrors: {}, formError: NOT_AN_OWNER_MESSAGE };
+    if (!self) return fail('NOT_AN_OWNER');
 
     await tx.membership.update({ where: { id: target.id }, data: { role: 'owner' } });
     await tx.membership.update({ where: { id: self.id }, data: { role: 'admin' } });
@@ -106,9 +107,6 @@ export async function transferOwnership(
       objectId: actor.businessId,
       summary: `Transferred ownership to ${target.user.name}; ${actor.name} is now an admin`,
     });
-    return {
-      ok: true,
-      message: `${target.user.name} is now an owner of the business, and you are an admin.`,
-    };
+    return ok({ newOwner: { id: target.id, name: target.user.name } });
   });
 }

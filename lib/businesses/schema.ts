@@ -18,9 +18,6 @@ export const renameBusinessSchema = z.object({
     }),
 });
 export type RenameBusinessInput = z.infer<typeof renameBusinessSchema>;
-export type RenameBusinessResult =
-  | { ok: true; message: string }
-  | { ok: false; fieldErrors: Partial<Record<'name', string[]>>; formError?: string };
 
 export const transferOwnershipSchema = z.object({
   membershipId: z
@@ -29,10 +26,18 @@ export const transferOwnershipSchema = z.object({
     .min(1, { error: 'Choose the new owner.' }),
 });
 export type TransferOwnershipInput = z.infer<typeof transferOwnershipSchema>;
-export type TransferOwnershipResult =
-  | { ok: true; message: string }
-  | { ok: false; fieldErrors: Partial<Record<'membershipId', string[]>>; formError?: string };
 
-export const NEW_OWNER_NOT_FOUND_MESSAGE =
-  'That member was not found. They may have been removed; choose another member.';
-export const NOT_AN_OWNER_MESSAGE = 'Only a current owner can transfer ownership.';
+/** The business data layer's failure codes, as the business settings forms tell them. */
+export const businessFailures = {
+  BUSINESS_NOT_FOUND: { message: 'The business was not found.' },
+  NEW_OWNER_NOT_FOUND: {
+    field: 'membershipId',
+    message: 'That member was not found. They may have been removed; choose another member.',
+  },
+  CANNOT_TRANSFER_TO_SELF: {
+    field: 'membershipId',
+    message: 'Choose another member than yourself.',
+  },
+  /** The actor is no longer an owner (demoted since their request began). */
+  NOT_AN_OWNER: { message: 'Only a current owner can transfer ownership.' },
+} as const satisfies Record<string, { field?: 'name' | 'membershipId'; message: string }>;

@@ -5,7 +5,6 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '@/lib/ids';
-import { OWNER_ONLY_MESSAGE } from '@/lib/members/schema';
 import { createBusinessFixture, createMemberActor } from '@/lib/testing/test-database';
 import { createPrismaClient, type Database } from './create-client';
 import { migrateDatabase } from './migrate';
@@ -255,7 +254,7 @@ describe.each([
         membershipId: third.id,
         role: 'support',
       });
-      expect(stale).toEqual({ ok: false, formError: OWNER_ONLY_MESSAGE });
+      expect(stale).toEqual({ ok: false, code: 'OWNER_ONLY' });
       expect(await owners(businessId)).toBe(2);
     });
 

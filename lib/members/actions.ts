@@ -7,8 +7,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
 import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { BUSINESS_COOKIE, type MemberContext, memberOrRefusal } from '@/lib/auth/member';
-import { can } from '@/lib/auth/permissions';
+import { BUSINESS_COOKIE } from '@/lib/auth/member';
+import { memberAction } from '@/lib/auth/member-action';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { readEnv } from '@/lib/env';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
 import { changeMemberRole, removeMember } from './data';
@@ -18,118 +19,113 @@ import {
   deleteAccountWithoutMemberships,
   findInvite,
   revokeInvite,
-  type AcceptInviteResult,
 } from './invites';
 import {
   acceptInviteWithAccountSchema,
   changeMemberRoleSchema,
   inviteMemberSchema,
   joinBusinessSchema,
+  memberFailures,
   removeMemberSchema,
   revokeInviteSchema,
   type AcceptInviteFailure,
   type InviteMemberFailure,
-  type MemberActionResult,
+  type MemberFailureCode,
 } from './schema';
 
 const MEMBERS_PATH = '/settings/members';
 
-/** Runs a data call; an unexpected error is logged with the request id and told generically. */
-async function guarded<T>(requestId: string, action: string, work: () => Promise<T>) {
-  try {
-    return await work();
-  } catch (error) {
-    logUnexpectedError(requestId, error, { action });
-    return { ok: false as const, fieldErrors: {}, formError: genericErrorMessage(requestId) };
-  }
-}
+/** What the person is told about a failure code. */
+const told = (code: MemberFailureCode) => memberFailures[code].message;
 
-export type InviteMemberResult =
-  { ok: true; inviteUrl: string; email: string; expiresAt: string } | InviteMemberFailure;
+/** What a one-button member action says when it did its work. */
+const done = (message: string) => ({ ok: true as const, message });
+
+export type InviteMemberSuccess = {
+  ok: true;
+  inviteUrl: string;
+  email: string;
+  expiresAt: string;
+};
+export type InviteMemberResult = InviteMemberSuccess | InviteMemberFailure;
 
 /** Creates an invite and answers its one-time link. Nothing is mailed. */
-export async function inviteMemberAction(input: unknown): Promise<InviteMemberResult> {
-  const actor = await memberOrRefusal('members:manage');
-  if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
-  const parsed = inviteMemberSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await guarded(actor.requestId, 'inviteMember', () =>
-    createInvite(actor, parsed.data),
-  );
-  if (!result.ok) return result;
-  revalidatePath(MEMBERS_PATH);
-  const inviteUrl = `${new URL(readEnv().publicUrl).origin}/invite/${result.token}`;
-  return {
-    ok: true,
-    inviteUrl,
-    email: parsed.data.email,
-    expiresAt: result.expiresAt.toISOString(),
-  };
-}
+export const inviteMemberAction = memberAction({
+  name: 'inviteMember',
+  permission: 'members:manage',
+  schema: inviteMemberSchema,
+  failures: memberFailures,
+  run: async (actor, input) => {
+    const result = await createInvite(actor, input);
+    if (!result.ok) return result;
+    revalidatePath(MEMBERS_PATH);
+    const { token, expiresAt } = result.value;
+    return {
+      ok: true,
+      inviteUrl: `${new URL(readEnv().publicUrl).origin}/invite/${token}`,
+      email: input.email,
+      expiresAt: expiresAt.toISOString(),
+    } satisfies InviteMemberSuccess;
+  },
+});
 
-/** Shared by the one-button member actions: authorize, validate, run, revalidate. */
-async function memberChange<T>(
-  input: unknown,
-  schema: z.ZodType<T>,
-  name: string,
-  work: (actor: MemberContext, data: T) => Promise<MemberActionResult>,
-): Promise<{ result: MemberActionResult; actor?: MemberContext; data?: T }> {
-  const actor = await memberOrRefusal('members:manage');
-  if (typeof actor === 'string') return { result: { ok: false, formError: actor } };
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    return { result: { ok: false, formError: parsed.error.issues[0]?.message ?? 'Try again.' } };
-  }
-  const result = await guarded(actor.requestId, name, () => work(actor, parsed.data));
-  if (result.ok) revalidatePath(MEMBERS_PATH);
-  return { result, actor, data: parsed.data };
-}
+/** Changes a member's role. A member who gave up managing members is taken to the keys. */
+export const changeMemberRoleAction = memberAction({
+  name: 'changeMemberRole',
+  permission: 'members:manage',
+  schema: changeMemberRoleSchema,
+  errorsOn: 'form',
+  failures: memberFailures,
+  logContext: ({ membershipId, role }) => ({ membershipId, role }),
+  run: async (actor, input) => {
+    const result = await changeMemberRole(actor, input);
+    if (!result.ok) return result;
+    revalidatePath(MEMBERS_PATH);
+    // A member who gave up managing members cannot see this page any more.
+    if (input.membershipId === actor.id && !can(input.role, 'members:manage')) {
+      revalidatePath('/', 'layout');
+      redirect('/license-keys');
+    }
+    const { name, role, changed } = result.value;
+    return done(`${name} is ${changed ? 'now' : 'already'} ${ROLE_LABELS[role]}.`);
+  },
+});
 
-export async function changeMemberRoleAction(input: unknown): Promise<MemberActionResult> {
-  const { result, actor, data } = await memberChange(
-    input,
-    changeMemberRoleSchema,
-    'changeMemberRole',
-    changeMemberRole,
-  );
-  // A member who gave up managing members cannot see this page any more.
-  if (result.ok && actor && data?.membershipId === actor.id && !can(data.role, 'members:manage')) {
-    revalidatePath('/', 'layout');
-    redirect('/license-keys');
-  }
-  return result;
-}
+/** Removes a member; a member who removes themselves leaves the business and goes to the keys. */
+export const removeMemberAction = memberAction({
+  name: 'removeMember',
+  permission: 'members:manage',
+  schema: removeMemberSchema,
+  errorsOn: 'form',
+  failures: memberFailures,
+  logContext: ({ membershipId }) => ({ membershipId }),
+  run: async (actor, { membershipId }) => {
+    const result = await removeMember(actor, membershipId);
+    if (!result.ok) return result;
+    revalidatePath(MEMBERS_PATH);
+    if (result.value.left) {
+      revalidatePath('/', 'layout');
+      redirect('/license-keys');
+    }
+    return done(`${result.value.name} was removed.`);
+  },
+});
 
-export async function removeMemberAction(input: unknown): Promise<MemberActionResult> {
-  const { result, actor, data } = await memberChange(
-    input,
-    removeMemberSchema,
-    'removeMember',
-    (a, d) => removeMember(a, d.membershipId),
-  );
-  if (result.ok && actor && data?.membershipId === actor.id) {
-    revalidatePath('/', 'layout');
-    redirect('/license-keys');
-  }
-  return result;
-}
-
-export async function revokeInviteAction(input: unknown): Promise<MemberActionResult> {
-  const { result } = await memberChange(input, revokeInviteSchema, 'revokeInvite', (a, d) =>
-    revokeInvite(a, d.inviteId),
-  );
-  return result;
-}
-
-const ACCEPT_FAILURES: Record<Exclude<AcceptInviteResult, { ok: true }>['reason'], string> = {
-  unavailable:
-    'This invite can no longer be used: it has expired, was revoked or was already accepted. Ask the business for a new invite.',
-  'wrong-account':
-    'This invite is for another email address. Sign out, then sign in with the invited address.',
-  'already-member': 'You are already a member of this business.',
-};
-const ACCOUNT_EXISTS_MESSAGE =
-  'An account with this email address already exists. Sign in to accept the invite.';
+/** Revokes a pending invite: its link stops working at once. */
+export const revokeInviteAction = memberAction({
+  name: 'revokeInvite',
+  permission: 'members:manage',
+  schema: revokeInviteSchema,
+  errorsOn: 'form',
+  failures: memberFailures,
+  logContext: ({ inviteId }) => ({ inviteId }),
+  run: async (actor, { inviteId }) => {
+    const result = await revokeInvite(actor, inviteId);
+    if (!result.ok) return result;
+    revalidatePath(MEMBERS_PATH);
+    return done(`The invite for ${result.value.email} was revoked.`);
+  },
+});
 
 /** Makes the joined business the current one, then opens the dashboard. */
 async function enterBusiness(businessId: string): Promise<never> {
@@ -143,26 +139,40 @@ async function enterBusiness(businessId: string): Promise<never> {
   redirect('/license-keys');
 }
 
+/**
+ * Accepts an invite for the user. A failure, expected or not (then logged with the request id),
+ * comes back as what to tell the person.
+ */
+async function accept(
+  input: { token: string; userId: string; requestId: string },
+  action: string,
+): Promise<{ ok: true; businessId: string } | { ok: false; formError: string }> {
+  try {
+    const result = await acceptInvite(input);
+    if (!result.ok) return { ok: false, formError: told(result.code) };
+    return { ok: true, businessId: result.value.businessId };
+  } catch (error) {
+    logUnexpectedError(input.requestId, error, { action });
+    return { ok: false, formError: genericErrorMessage(input.requestId) };
+  }
+}
+
 /** A signed-in person accepts an invite made out to their email address. */
 export async function joinBusinessAction(
   input: unknown,
 ): Promise<{ ok: false; formError: string }> {
   const parsed = joinBusinessSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: ACCEPT_FAILURES.unavailable };
+  if (!parsed.success) return { ok: false, formError: told('INVITE_UNAVAILABLE') };
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session)
     return { ok: false, formError: notAllowedMessage(new NotAllowedError('signed-out')) };
   const requestId = newRequestId();
-  const result = await guarded(requestId, 'joinBusiness', () =>
-    acceptInvite({ token: parsed.data.token, userId: session.user.id, requestId }),
+  const joined = await accept(
+    { token: parsed.data.token, userId: session.user.id, requestId },
+    'joinBusiness',
   );
-  if (!result.ok) {
-    return {
-      ok: false,
-      formError: 'reason' in result ? ACCEPT_FAILURES[result.reason] : result.formError,
-    };
-  }
-  return enterBusiness(result.businessId);
+  if (!joined.ok) return joined;
+  return enterBusiness(joined.businessId);
 }
 
 /** Someone without an account accepts an invite: the account is made for the invited address. */
@@ -174,17 +184,18 @@ export async function acceptInviteWithAccountAction(input: unknown): Promise<Acc
     return {
       ok: false,
       fieldErrors: { name, password, confirmPassword },
-      formError: token ? ACCEPT_FAILURES.unavailable : undefined,
+      formError: token ? told('INVITE_UNAVAILABLE') : undefined,
     };
   }
   const { token, name, password } = parsed.data;
   const requestId = newRequestId();
   const invite = await findInvite(token);
   if (!invite || invite.status !== 'pending') {
-    return { ok: false, fieldErrors: {}, formError: ACCEPT_FAILURES.unavailable };
+    return { ok: false, fieldErrors: {}, formError: told('INVITE_UNAVAILABLE') };
   }
-  if (invite.accountExists)
-    return { ok: false, fieldErrors: {}, formError: ACCOUNT_EXISTS_MESSAGE };
+  if (invite.accountExists) {
+    return { ok: false, fieldErrors: {}, formError: told('ACCOUNT_EXISTS') };
+  }
 
   let userId: string;
   try {
@@ -197,20 +208,17 @@ export async function acceptInviteWithAccountAction(input: unknown): Promise<Acc
     userId = created.user.id;
   } catch (error) {
     if (error instanceof APIError && error.statusCode === 422) {
-      return { ok: false, fieldErrors: {}, formError: ACCOUNT_EXISTS_MESSAGE };
+      return { ok: false, fieldErrors: {}, formError: told('ACCOUNT_EXISTS') };
     }
     logUnexpectedError(requestId, error, { action: 'acceptInviteWithAccount' });
     return { ok: false, fieldErrors: {}, formError: genericErrorMessage(requestId) };
   }
 
-  const result = await guarded(requestId, 'acceptInviteWithAccount', () =>
-    acceptInvite({ token, userId, requestId }),
-  );
-  if (!result.ok) {
+  const joined = await accept({ token, userId, requestId }, 'acceptInviteWithAccount');
+  if (!joined.ok) {
     // The invite was taken in the meantime: leave no account without a business behind.
     await deleteAccountWithoutMemberships(userId);
-    const formError = 'reason' in result ? ACCEPT_FAILURES[result.reason] : result.formError;
-    return { ok: false, fieldErrors: {}, formError };
+    return { ok: false, fieldErrors: {}, formError: joined.formError };
   }
-  return enterBusiness(result.businessId);
+  return enterBusiness(joined.businessId);
 }

@@ -7,13 +7,6 @@ import {
   createMemberActor,
   createTestDatabase,
 } from '@/lib/testing/test-database';
-import {
-  ALREADY_A_MEMBER_MESSAGE,
-  INVITE_NOT_FOUND_MESSAGE,
-  LAST_OWNER_MESSAGE,
-  MEMBER_NOT_FOUND_MESSAGE,
-  OWNER_ONLY_MESSAGE,
-} from './schema';
 
 // Integration tests on a real, migrated SQLite file: the code path the server actions take.
 const testDb = await createTestDatabase();
@@ -61,7 +54,7 @@ async function invite(
 ) {
   const result = await data.createInvite(actor, { email: address, role }, now);
   if (!result.ok) throw new Error(`invite failed: ${JSON.stringify(result)}`);
-  return result;
+  return result.value;
 }
 
 async function accept(token: string, userId: string, now?: Date) {
@@ -116,7 +109,7 @@ describe('createInvite', () => {
     });
   });
 
-  it('answers "Already a member" for a member of this business, and writes nothing', async () => {
+  it('answers ALREADY_A_MEMBER for a member of this business, and writes nothing', async () => {
     const { user } = await db.membership.findUniqueOrThrow({
       where: { id: acme.support.id },
       select: { user: { select: { email: true } } },
@@ -125,7 +118,7 @@ describe('createInvite', () => {
       email: user.email.toUpperCase(),
       role: 'admin',
     });
-    expect(result).toEqual({ ok: false, fieldErrors: { email: [ALREADY_A_MEMBER_MESSAGE] } });
+    expect(result).toEqual({ ok: false, code: 'ALREADY_A_MEMBER' });
     await expectNothingWritten();
   });
 
@@ -142,7 +135,7 @@ describe('createInvite', () => {
 
   it('lets only owners invite an owner', async () => {
     const refused = await data.createInvite(acme.admin, { email: email(), role: 'owner' });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { role: [expect.any(String)] } });
+    expect(refused).toEqual({ ok: false, code: 'OWNER_INVITE_OWNER_ONLY' });
     await expectNothingWritten();
     expect((await data.createInvite(acme.owner, { email: email(), role: 'owner' })).ok).toBe(true);
   });
@@ -166,7 +159,7 @@ describe('revokeInvite', () => {
     });
     expect(await data.revokeInvite(acme.admin, inviteId)).toEqual({
       ok: false,
-      formError: INVITE_NOT_FOUND_MESSAGE,
+      code: 'INVITE_NOT_FOUND',
     });
   });
 
@@ -175,7 +168,7 @@ describe('revokeInvite', () => {
     before = await counts();
     expect(await data.revokeInvite(acme.owner, inviteId)).toEqual({
       ok: false,
-      formError: INVITE_NOT_FOUND_MESSAGE,
+      code: 'INVITE_NOT_FOUND',
     });
     await expectNothingWritten();
   });
@@ -185,7 +178,7 @@ describe('revokeInvite', () => {
     before = await counts();
     expect(await data.revokeInvite(acme.admin, inviteId)).toEqual({
       ok: false,
-      formError: OWNER_ONLY_MESSAGE,
+      code: 'OWNER_ONLY',
     });
     await expectNothingWritten();
   });
@@ -205,7 +198,7 @@ describe('changeMemberRole', () => {
       membershipId: dana.id,
       role: 'admin',
     });
-    expect(result).toEqual({ ok: true, message: 'Dana is now Admin.' });
+    expect(result).toEqual({ ok: true, value: { name: 'Dana', role: 'admin', changed: true } });
     expect((await db.membership.findUniqueOrThrow({ where: { id: dana.id } })).role).toBe('admin');
     expect(await lastAudit(dana.id)).toMatchObject({
       action: 'member.role_changed',
@@ -219,7 +212,7 @@ describe('changeMemberRole', () => {
     expect(
       (await data.changeMemberRole(biz.owner, { membershipId: biz.admin.id, role: 'owner' })).ok,
     ).toBe(true);
-    const promoted = { ...biz.admin, role: 'owner' as const };
+    const promoted: Actor = { ...biz.admin, type: 'member', role: 'owner' };
     expect(
       (await data.changeMemberRole(promoted, { membershipId: biz.owner.id, role: 'support' })).ok,
     ).toBe(true);
@@ -237,8 +230,8 @@ describe('changeMemberRole', () => {
       membershipId: acme.owner.id,
       role: 'admin',
     });
-    expect(grant).toEqual({ ok: false, formError: OWNER_ONLY_MESSAGE });
-    expect(demote).toEqual({ ok: false, formError: OWNER_ONLY_MESSAGE });
+    expect(grant).toEqual({ ok: false, code: 'OWNER_ONLY' });
+    expect(demote).toEqual({ ok: false, code: 'OWNER_ONLY' });
     await expectNothingWritten();
   });
 
@@ -249,7 +242,7 @@ describe('changeMemberRole', () => {
       membershipId: biz.owner.id,
       role: 'admin',
     });
-    expect(result).toEqual({ ok: false, formError: LAST_OWNER_MESSAGE });
+    expect(result).toEqual({ ok: false, code: 'LAST_OWNER' });
     await expectNothingWritten();
   });
 
@@ -258,7 +251,7 @@ describe('changeMemberRole', () => {
       membershipId: globex.support.id,
       role: 'admin',
     });
-    expect(result).toEqual({ ok: false, formError: MEMBER_NOT_FOUND_MESSAGE });
+    expect(result).toEqual({ ok: false, code: 'MEMBER_NOT_FOUND' });
     await expectNothingWritten();
   });
 
@@ -285,7 +278,7 @@ describe('removeMember', () => {
     const biz = await createBusinessFixture(db, 'Leavers');
     expect(await data.removeMember(biz.admin, biz.admin.id)).toEqual({
       ok: true,
-      message: 'You left the business.',
+      value: { name: 'Leavers Admin', left: true },
     });
     const second = await createMemberActor(db, biz.business.id, 'owner', 'Second Owner');
     expect((await data.removeMember(biz.owner, biz.owner.id)).ok).toBe(true);
@@ -295,10 +288,7 @@ describe('removeMember', () => {
     expect((await lastAudit(biz.owner.id))?.summary).toBe('Leavers Owner left the business');
     // Now the second owner is the last one.
     before = await counts();
-    expect(await data.removeMember(second, second.id)).toEqual({
-      ok: false,
-      formError: LAST_OWNER_MESSAGE,
-    });
+    expect(await data.removeMember(second, second.id)).toEqual({ ok: false, code: 'LAST_OWNER' });
     await expectNothingWritten();
   });
 
@@ -307,7 +297,7 @@ describe('removeMember', () => {
     before = await counts();
     expect(await data.removeMember(biz.owner, biz.owner.id)).toEqual({
       ok: false,
-      formError: LAST_OWNER_MESSAGE,
+      code: 'LAST_OWNER',
     });
     await expectNothingWritten();
   });
@@ -315,7 +305,7 @@ describe('removeMember', () => {
   it('refuses an admin removing an owner', async () => {
     expect(await data.removeMember(acme.admin, acme.owner.id)).toEqual({
       ok: false,
-      formError: OWNER_ONLY_MESSAGE,
+      code: 'OWNER_ONLY',
     });
     await expectNothingWritten();
   });
@@ -323,7 +313,7 @@ describe('removeMember', () => {
   it("answers not found for another business's member and writes nothing", async () => {
     expect(await data.removeMember(acme.owner, globex.admin.id)).toEqual({
       ok: false,
-      formError: MEMBER_NOT_FOUND_MESSAGE,
+      code: 'MEMBER_NOT_FOUND',
     });
     await expectNothingWritten();
   });
@@ -359,11 +349,10 @@ describe('findInvite and acceptInvite', () => {
     const { token, inviteId } = await invite(acme.admin, address, 'admin');
     const user = await newUser(address);
     const result = await accept(token, user.id);
-    expect(result).toMatchObject({ ok: true, businessId: acme.business.id });
+    expect(result).toMatchObject({ ok: true, value: { businessId: acme.business.id } });
     if (!result.ok) return;
-    const membership = await db.membership.findUniqueOrThrow({
-      where: { id: result.membershipId },
-    });
+    const { membershipId } = result.value;
+    const membership = await db.membership.findUniqueOrThrow({ where: { id: membershipId } });
     expect(membership).toMatchObject({
       userId: user.id,
       businessId: acme.business.id,
@@ -372,9 +361,9 @@ describe('findInvite and acceptInvite', () => {
     expect(
       (await db.invite.findUniqueOrThrow({ where: { id: inviteId } })).acceptedAt,
     ).not.toBeNull();
-    expect(await lastAudit(result.membershipId)).toMatchObject({
+    expect(await lastAudit(membershipId)).toMatchObject({
       action: 'member.joined',
-      actorId: result.membershipId,
+      actorId: membershipId,
       actorRole: 'admin',
       businessId: acme.business.id,
     });
@@ -389,7 +378,7 @@ describe('findInvite and acceptInvite', () => {
     const results = await Promise.all([accept(token, user.id), accept(token, user.id)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     // The loser is refused by the conditional claim itself, not by a membership check.
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'unavailable' }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'INVITE_UNAVAILABLE' }]);
     const after = await counts();
     expect(after.memberships).toBe(before.memberships + 1);
     expect(after.audits).toBe(before.audits + 1);
@@ -402,7 +391,7 @@ describe('findInvite and acceptInvite', () => {
     const { token } = await invite(acme.owner, address, 'support', eightDaysAgo);
     const user = await newUser(address);
     before = await counts();
-    expect(await accept(token, user.id)).toEqual({ ok: false, reason: 'unavailable' });
+    expect(await accept(token, user.id)).toEqual({ ok: false, code: 'INVITE_UNAVAILABLE' });
     await expectNothingWritten();
   });
 
@@ -414,12 +403,15 @@ describe('findInvite and acceptInvite', () => {
     const other = await newUser(email());
     const fresh = await invite(acme.owner, address);
     before = await counts();
-    expect(await accept(revoked.token, user.id)).toEqual({ ok: false, reason: 'unavailable' });
-    expect(await accept(fresh.token, other.id)).toEqual({ ok: false, reason: 'wrong-account' });
+    expect(await accept(revoked.token, user.id)).toEqual({ ok: false, code: 'INVITE_UNAVAILABLE' });
+    expect(await accept(fresh.token, other.id)).toEqual({
+      ok: false,
+      code: 'INVITE_WRONG_ACCOUNT',
+    });
     await expectNothingWritten();
   });
 
-  it('answers already-member for a member, and leaves the invite usable', async () => {
+  it('answers ALREADY_JOINED for a member, and leaves the invite usable', async () => {
     const address = email();
     const { token } = await invite(acme.owner, address);
     const user = await newUser(address);
@@ -427,7 +419,7 @@ describe('findInvite and acceptInvite', () => {
       data: { id: newId('mem'), businessId: acme.business.id, userId: user.id, role: 'support' },
     });
     before = await counts();
-    expect(await accept(token, user.id)).toEqual({ ok: false, reason: 'already-member' });
+    expect(await accept(token, user.id)).toEqual({ ok: false, code: 'ALREADY_JOINED' });
     await expectNothingWritten();
     expect((await data.findInvite(token))?.status).toBe('pending');
   });

@@ -3,14 +3,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
-import {
-  LAST_OWNER_MESSAGE,
-  MEMBER_NOT_FOUND_MESSAGE,
-  OWNER_ONLY_MESSAGE,
-  type ChangeMemberRoleInput,
-  type MemberActionResult,
-} from './schema';
-import { fail, lockForMemberChange, ROLE_CHANGED_MESSAGE, type Tx } from './shared';
+import { fail, ok, type Result } from '@/lib/result';
+import type { ChangeMemberRoleInput } from './schema';
+import { lockForMemberChange, type Tx } from './shared';
 
 export type MemberView = {
   id: string;
@@ -54,25 +49,29 @@ async function isLastOwner(tx: Tx, businessId: string, role: MemberRole) {
   );
 }
 
+/** Why a member's role was not changed, or the member not removed. */
+export type MemberChangeFailure = 'ROLE_CHANGED' | 'MEMBER_NOT_FOUND' | 'OWNER_ONLY' | 'LAST_OWNER';
+
+/** The member whose role was asked for, and whether it changed (false: they already had it). */
+export type RoleChange = { name: string; role: MemberRole; changed: boolean };
+
 /** Changes a member's role. Admins neither grant the owner role nor touch an owner. */
 export async function changeMemberRole(
   actor: Actor,
   input: ChangeMemberRoleInput,
-): Promise<MemberActionResult> {
+): Promise<Result<RoleChange, MemberChangeFailure>> {
   assertCan(actor, 'members:manage');
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result<RoleChange, MemberChangeFailure>> => {
     const role = await lockForMemberChange(tx, actor);
-    if (!role) return fail(ROLE_CHANGED_MESSAGE);
+    if (!role) return fail('ROLE_CHANGED');
     const target = await findMember(tx, actor.businessId, input.membershipId);
-    if (!target) return fail(MEMBER_NOT_FOUND_MESSAGE);
+    if (!target) return fail('MEMBER_NOT_FOUND');
     const { name } = target.user;
-    if (target.role === input.role) {
-      return { ok: true, message: `${name} is already ${ROLE_LABELS[input.role]}.` };
-    }
+    if (target.role === input.role) return ok({ name, role: input.role, changed: false });
     if (role !== 'owner' && (target.role === 'owner' || input.role === 'owner')) {
-      return fail(OWNER_ONLY_MESSAGE);
+      return fail('OWNER_ONLY');
     }
-    if (await isLastOwner(tx, actor.businessId, target.role)) return fail(LAST_OWNER_MESSAGE);
+    if (await isLastOwner(tx, actor.businessId, target.role)) return fail('LAST_OWNER');
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     await recordAudit(tx, actor, {
       action: 'member.role_changed',
@@ -80,23 +79,26 @@ export async function changeMemberRole(
       objectId: target.id,
       summary: `Changed ${name}'s role from ${ROLE_LABELS[target.role]} to ${ROLE_LABELS[input.role]}`,
     });
-    return { ok: true, message: `${name} is now ${ROLE_LABELS[input.role]}.` };
+    return ok({ name, role: input.role, changed: true });
   });
 }
+
+/** The member who was removed; `left` when it was the actor themselves. */
+export type RemovedMember = { name: string; left: boolean };
 
 /** Removes a member (or, with their own id, the actor leaves). The last owner cannot go. */
 export async function removeMember(
   actor: Actor,
   membershipId: string,
-): Promise<MemberActionResult> {
+): Promise<Result<RemovedMember, MemberChangeFailure>> {
   assertCan(actor, 'members:manage');
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result<RemovedMember, MemberChangeFailure>> => {
     const role = await lockForMemberChange(tx, actor);
-    if (!role) return fail(ROLE_CHANGED_MESSAGE);
+    if (!role) return fail('ROLE_CHANGED');
     const target = await findMember(tx, actor.businessId, membershipId);
-    if (!target) return fail(MEMBER_NOT_FOUND_MESSAGE);
-    if (role !== 'owner' && target.role === 'owner') return fail(OWNER_ONLY_MESSAGE);
-    if (await isLastOwner(tx, actor.businessId, target.role)) return fail(LAST_OWNER_MESSAGE);
+    if (!target) return fail('MEMBER_NOT_FOUND');
+    if (role !== 'owner' && target.role === 'owner') return fail('OWNER_ONLY');
+    if (await isLastOwner(tx, actor.businessId, target.role)) return fail('LAST_OWNER');
     await tx.membership.delete({ where: { id: target.id } });
     const { name, email } = target.user;
     const self = target.id === actor.id;
@@ -106,6 +108,6 @@ export async function removeMember(
       objectId: target.id,
       summary: self ? `${name} left the business` : `Removed ${name} (${email})`,
     });
-    return { ok: true, message: self ? 'You left the business.' : `${name} was removed.` };
+    return ok({ name, left: self });
   });
 }

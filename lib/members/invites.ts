@@ -6,16 +6,9 @@ import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import { uniqueViolationFields } from '@/lib/prisma-errors';
-import {
-  ALREADY_A_MEMBER_MESSAGE,
-  INVITE_NOT_FOUND_MESSAGE,
-  INVITE_VALID_DAYS,
-  OWNER_ONLY_MESSAGE,
-  type InviteMemberFailure,
-  type InviteMemberInput,
-  type MemberActionResult,
-} from './schema';
-import { fail, lockForMemberChange, ROLE_CHANGED_MESSAGE } from './shared';
+import { fail, ok, type Result } from '@/lib/result';
+import { INVITE_VALID_DAYS, type InviteMemberInput } from './schema';
+import { lockForMemberChange } from './shared';
 
 export type PendingInviteView = { id: string; email: string; role: MemberRole; expiresAt: Date };
 
@@ -41,10 +34,13 @@ function pendingAt(now: Date) {
   return { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
 }
 
-const OWNER_INVITE_MESSAGE = 'Only an owner can invite an owner.';
+/** A new invite: the token travels in this answer once; only its hash is kept. */
+export type NewInvite = { inviteId: string; token: string; expiresAt: Date };
 
-export type CreateInviteResult =
-  { ok: true; inviteId: string; token: string; expiresAt: Date } | InviteMemberFailure;
+export type CreateInviteResult = Result<
+  NewInvite,
+  'ROLE_CHANGED' | 'OWNER_INVITE_OWNER_ONLY' | 'ALREADY_A_MEMBER'
+>;
 
 /**
  * Invites an email address with a role. Replaces (revokes) a pending invite for the same address.
@@ -56,24 +52,20 @@ export async function createInvite(
   now = new Date(),
 ): Promise<CreateInviteResult> {
   assertCan(actor, 'members:manage');
-  if (input.role === 'owner' && actor.role !== 'owner') {
-    return { ok: false, fieldErrors: { role: ['Only an owner can invite an owner.'] } };
-  }
+  if (input.role === 'owner' && actor.role !== 'owner') return fail('OWNER_INVITE_OWNER_ONLY');
   const emailLower = input.email.toLowerCase();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000);
   return db.$transaction(async (tx): Promise<CreateInviteResult> => {
     // Locked: two concurrent invites for one address leave one pending invite, not two.
     const role = await lockForMemberChange(tx, actor);
-    if (!role) return { ok: false, fieldErrors: {}, formError: ROLE_CHANGED_MESSAGE };
-    if (input.role === 'owner' && role !== 'owner') {
-      return { ok: false, fieldErrors: { role: [OWNER_INVITE_MESSAGE] } };
-    }
+    if (!role) return fail('ROLE_CHANGED');
+    if (input.role === 'owner' && role !== 'owner') return fail('OWNER_INVITE_OWNER_ONLY');
     const member = await tx.membership.findFirst({
       where: { businessId: actor.businessId, user: { email: emailLower } },
       select: { id: true },
     });
-    if (member) return { ok: false, fieldErrors: { email: [ALREADY_A_MEMBER_MESSAGE] } };
+    if (member) return fail('ALREADY_A_MEMBER');
 
     const replaced = await tx.invite.findMany({
       where: { businessId: actor.businessId, emailLower, ...pendingAt(now) },
@@ -113,41 +105,49 @@ export async function createInvite(
       objectId: invite.id,
       summary: `Invited ${input.email} as ${ROLE_LABELS[input.role]}`,
     });
-    return { ok: true, inviteId: invite.id, token, expiresAt };
+    return ok({ inviteId: invite.id, token, expiresAt });
   });
 }
 
-/** Revokes a pending invite of the business. Only owners revoke an invite to become an owner. */
+export type RevokeInviteResult = Result<
+  { email: string },
+  'ROLE_CHANGED' | 'INVITE_NOT_FOUND' | 'OWNER_ONLY'
+>;
+
+/**
+ * Revokes a pending invite of the business, and answers the address it was for. Only owners
+ * revoke an invite to become an owner.
+ */
 export async function revokeInvite(
   actor: Actor,
   inviteId: string,
   now = new Date(),
-): Promise<MemberActionResult> {
+): Promise<RevokeInviteResult> {
   assertCan(actor, 'members:manage');
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<RevokeInviteResult> => {
     const role = await lockForMemberChange(tx, actor);
-    if (!role) return fail(ROLE_CHANGED_MESSAGE);
+    if (!role) return fail('ROLE_CHANGED');
     const pending = { acceptedAt: null, revokedAt: null };
     const invite = await tx.invite.findFirst({
       where: { id: inviteId, businessId: actor.businessId, ...pending },
       select: { id: true, email: true, role: true },
     });
-    if (!invite) return fail(INVITE_NOT_FOUND_MESSAGE);
-    if (invite.role === 'owner' && role !== 'owner') return fail(OWNER_ONLY_MESSAGE);
+    if (!invite) return fail('INVITE_NOT_FOUND');
+    if (invite.role === 'owner' && role !== 'owner') return fail('OWNER_ONLY');
     // Conditional: acceptInvite claims invites without the business lock, so an invite accepted a
     // moment ago is not marked revoked as well (one statement, re-checked under the row lock).
     const revoked = await tx.invite.updateMany({
       where: { id: invite.id, ...pending },
       data: { revokedAt: now },
     });
-    if (revoked.count !== 1) return fail(INVITE_NOT_FOUND_MESSAGE);
+    if (revoked.count !== 1) return fail('INVITE_NOT_FOUND');
     await recordAudit(tx, actor, {
       action: 'invite.revoked',
       objectType: 'invite',
       objectId: invite.id,
       summary: `Revoked the invite for ${invite.email}`,
     });
-    return { ok: true, message: `The invite for ${invite.email} was revoked.` };
+    return ok({ email: invite.email });
   });
 }
 
@@ -199,9 +199,15 @@ export async function findInvite(token: string, now = new Date()): Promise<Invit
   };
 }
 
-export type AcceptInviteResult =
-  | { ok: true; businessId: string; membershipId: string }
-  | { ok: false; reason: 'unavailable' | 'wrong-account' | 'already-member' };
+/**
+ * INVITE_UNAVAILABLE: no such invite (or user), or it has expired, was revoked or used;
+ * INVITE_WRONG_ACCOUNT: the user's address is not the invited one; ALREADY_JOINED: the user is a
+ * member of the business already.
+ */
+export type AcceptInviteResult = Result<
+  { businessId: string; membershipId: string },
+  'INVITE_UNAVAILABLE' | 'INVITE_WRONG_ACCOUNT' | 'ALREADY_JOINED'
+>;
 
 /**
  * Makes the user a member with the invite's role, once. The invite is claimed by one conditional
@@ -222,15 +228,14 @@ export async function acceptInvite(
         where: { id: input.userId },
         select: { id: true, name: true, email: true },
       });
-      if (!invite || !user) return { ok: false, reason: 'unavailable' };
-      if (user.email.toLowerCase() !== invite.emailLower)
-        return { ok: false, reason: 'wrong-account' };
+      if (!invite || !user) return fail('INVITE_UNAVAILABLE');
+      if (user.email.toLowerCase() !== invite.emailLower) return fail('INVITE_WRONG_ACCOUNT');
 
       const claimed = await tx.invite.updateMany({
         where: { id: invite.id, ...pendingAt(now) },
         data: { acceptedAt: now },
       });
-      if (claimed.count !== 1) return { ok: false, reason: 'unavailable' };
+      if (claimed.count !== 1) return fail('INVITE_UNAVAILABLE');
       const existing = await tx.membership.findUnique({
         where: { businessId_userId: { businessId: invite.businessId, userId: user.id } },
         select: { id: true },
@@ -259,12 +264,12 @@ export async function acceptInvite(
         objectId: membership.id,
         summary: `${user.name} (${user.email}) joined as ${ROLE_LABELS[invite.role]}`,
       });
-      return { ok: true, businessId: invite.businessId, membershipId: membership.id };
+      return ok({ businessId: invite.businessId, membershipId: membership.id });
     });
   } catch (error) {
     // The same membership may also be made by another request first (P2002, on PostgreSQL).
     if (error instanceof AlreadyMemberError || uniqueViolationFields(error)?.includes('userId')) {
-      return { ok: false, reason: 'already-member' };
+      return fail('ALREADY_JOINED');
     }
     throw error;
   }

@@ -1,18 +1,46 @@
 import { z } from 'zod';
 import { hasNoControlCharacters } from '@/lib/text';
 import { MEMBER_ROLES, type MemberRole } from '@/lib/auth/permissions';
+import type { ActionFailure } from '@/lib/result';
 
 // Shared by the member forms, their server actions and the data layer. No server imports here.
 
 /** How long an invite link works. */
 export const INVITE_VALID_DAYS = 7;
 
-export const ALREADY_A_MEMBER_MESSAGE = 'Already a member';
-export const LAST_OWNER_MESSAGE = 'A business needs at least one owner';
-export const OWNER_ONLY_MESSAGE = 'Only an owner can grant, change or remove the owner role.';
-export const MEMBER_NOT_FOUND_MESSAGE = 'That member was not found. They may have been removed.';
-export const INVITE_NOT_FOUND_MESSAGE =
-  'That invite was not found. It may have been used or revoked.';
+/**
+ * The failure codes of the members and invites data layer (and of accepting an invite), as people
+ * are told them: on a field of the invite form, or (no field) above the form or next to the button.
+ */
+export const memberFailures = {
+  /** The actor's own role changed (or they were removed) while their request was on its way. */
+  ROLE_CHANGED: {
+    message:
+      'Your role in this business has just changed. Reload the page to see what you can do now.',
+  },
+  MEMBER_NOT_FOUND: { message: 'That member was not found. They may have been removed.' },
+  OWNER_ONLY: { message: 'Only an owner can grant, change or remove the owner role.' },
+  LAST_OWNER: { message: 'A business needs at least one owner' },
+  INVITE_NOT_FOUND: { message: 'That invite was not found. It may have been used or revoked.' },
+  ALREADY_A_MEMBER: { field: 'email', message: 'Already a member' },
+  OWNER_INVITE_OWNER_ONLY: { field: 'role', message: 'Only an owner can invite an owner.' },
+  /** Accepting: the invite has expired, was revoked or used, or its link matches none. */
+  INVITE_UNAVAILABLE: {
+    message:
+      'This invite can no longer be used: it has expired, was revoked or was already accepted. Ask the business for a new invite.',
+  },
+  INVITE_WRONG_ACCOUNT: {
+    message:
+      'This invite is for another email address. Sign out, then sign in with the invited address.',
+  },
+  ALREADY_JOINED: { message: 'You are already a member of this business.' },
+  /** Accepting with a new account: the invited address already has one (told by the sign-up). */
+  ACCOUNT_EXISTS: {
+    message: 'An account with this email address already exists. Sign in to accept the invite.',
+  },
+} as const satisfies Record<string, { field?: 'email' | 'role'; message: string }>;
+
+export type MemberFailureCode = keyof typeof memberFailures;
 
 const roleSchema = z.enum(MEMBER_ROLES, { error: 'Choose a role.' });
 
@@ -29,11 +57,7 @@ export const inviteMemberSchema = z.object({
   role: roleSchema,
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
-export type InviteMemberFailure = {
-  ok: false;
-  fieldErrors: Partial<Record<'email' | 'role', string[]>>;
-  formError?: string;
-};
+export type InviteMemberFailure = ActionFailure<'email' | 'role'>;
 
 const membershipIdSchema = z.string({ error: 'Choose a member.' }).trim().min(1, {
   error: 'Choose a member.',
@@ -89,14 +113,10 @@ export const acceptInviteWithAccountSchema = z
   });
 export type AcceptInviteWithAccountInput = z.infer<typeof acceptInviteWithAccountSchema>;
 export type AcceptInviteField = 'name' | 'password' | 'confirmPassword';
-export type AcceptInviteFailure = {
-  ok: false;
-  fieldErrors: Partial<Record<AcceptInviteField, string[]>>;
-  formError?: string;
-};
+export type AcceptInviteFailure = ActionFailure<AcceptInviteField>;
 
-/** The result of a one-button member action (change role, remove, revoke). */
-export type MemberActionResult = { ok: true; message: string } | { ok: false; formError: string };
+/** The result of a one-button member action (change role, remove, revoke): a line to show either way. */
+export type MemberActionResult = { ok: true; message: string } | ActionFailure<never>;
 
 /** The roles a member of `role` may hand out: only owners grant the owner role. */
 export function assignableRoles(role: MemberRole): MemberRole[] {

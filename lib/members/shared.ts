@@ -6,19 +6,13 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
 
-export const fail = (formError: string) => ({ ok: false as const, formError });
-
-/** When the actor's own role changed (or they were removed) while their request was on its way. */
-export const ROLE_CHANGED_MESSAGE =
-  'Your role in this business has just changed. Reload the page to see what you can do now.';
-
 /**
  * The start of every transaction that changes members or invites: locks the business
  * (lockBusiness: on both engines, and across app processes, the checks that follow are decided on
  * data no other transaction can change until this one ends), then reads the actor's role again.
  * The role in `actor` was read when the request began; an owner demoted by another owner a moment
  * ago must not go on acting as one. Returns the current role, or null when the actor may no longer
- * manage members.
+ * manage members (the caller answers 'ROLE_CHANGED').
  */
 export async function lockForMemberChange(tx: Tx, actor: Actor): Promise<MemberRole | null> {
   await lockBusiness(tx, actor.businessId);
