@@ -34,6 +34,9 @@ function chromiumLaunchOptions(): LaunchOptions {
 
 export default defineConfig({
   testDir: './e2e',
+  // Playwright runs the *.spec.ts files (and the setup project its auth.setup.ts); the *.test.ts
+  // files under e2e/ are Vitest's (vitest.config.ts).
+  testMatch: /\.spec\.ts$/,
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,

@@ -15,8 +15,15 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-    exclude: ['e2e/**', 'node_modules/**', '.next/**', 'lib/generated/**'],
+    // e2e/ holds Playwright's *.spec.ts and the Vitest tests that call route handlers in-process
+    // (e2e/fuzz/*.fuzz.test.ts, e2e/route-handlers/*.test.ts): lib/ never imports app/.
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+      'e2e/**/*.test.ts',
+    ],
+    exclude: ['node_modules/**', '.next/**', 'lib/generated/**'],
     // Integration tests open real SQLite files and run migrations: separate processes, generous timeout.
     pool: 'forks',
     testTimeout: 30_000,

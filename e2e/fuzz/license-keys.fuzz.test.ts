@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  badIdempotencyKey,
-  bodyFor,
-  freshKey,
-  futureDate,
-  idParam,
-  limit,
-} from './fuzz-arbitraries';
-import { createFuzzHarness, fuzz, pathSegment } from './fuzz-harness';
+import { badIdempotencyKey, bodyFor, freshKey, futureDate, idParam, limit } from './arbitraries';
+import { createFuzzHarness, fuzz, pathSegment } from './harness';
 
 // Generated requests to POST /license_keys and PATCH /license_keys/{id} (the harness says what holds).
 const { routes, seeded, arbitraries, send, cleanup } = await createFuzzHarness();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { idParam, queryStringWith } from './fuzz-arbitraries';
-import { createFuzzHarness, fuzz, pathSegment, type Handler } from './fuzz-harness';
+import { idParam, queryStringWith } from './arbitraries';
+import { createFuzzHarness, fuzz, pathSegment, type Handler } from './harness';
 
 // Generated query strings for the four lists, and generated ids for the four GETs of one object
 // (the harness says what holds).

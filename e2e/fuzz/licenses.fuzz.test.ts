@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { badIdempotencyKey, bodyFor, freshKey, plainName } from './fuzz-arbitraries';
-import { createFuzzHarness, fuzz } from './fuzz-harness';
+import { badIdempotencyKey, bodyFor, freshKey, plainName } from './arbitraries';
+import { createFuzzHarness, fuzz } from './harness';
 
 // Generated requests to the public /licenses endpoints, without an API key (the harness says what holds).
 const { routes, arbitraries, send, cleanup } = await createFuzzHarness();

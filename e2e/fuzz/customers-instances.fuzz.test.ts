@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { badIdempotencyKey, bodyFor, idParam, plainName } from './fuzz-arbitraries';
-import { createFuzzHarness, fuzz, pathSegment } from './fuzz-harness';
+import { badIdempotencyKey, bodyFor, idParam, plainName } from './arbitraries';
+import { createFuzzHarness, fuzz, pathSegment } from './harness';
 
 // Generated requests to POST /customers and PATCH /license_key_instances/{id} (the harness says what holds).
 const { routes, seeded, send, cleanup } = await createFuzzHarness();

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
-// The generators of the API property tests (./api-fuzz-*.test.ts) that need no database: odd JSON
+// The generators of the API property tests (./*.fuzz.test.ts) that need no database: odd JSON
 // values, bodies built around an endpoint's valid fields, and query strings. Those that aim at the
-// seeded rows are made by ./fuzz-harness.ts.
+// seeded rows are made by ./harness.ts.
 
 /** A JSON token written as is: numbers JSON.stringify cannot write (1e309) or that are not JSON at all. */
 class Raw {

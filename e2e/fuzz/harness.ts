@@ -4,9 +4,9 @@ import { generateApiKeySecret, hashApiKeySecret } from '@/lib/api-keys/secret';
 import type { Database } from '@/lib/database/create-client';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import { freshKey, ownedOr } from './fuzz-arbitraries';
+import { freshKey, ownedOr } from './arbitraries';
 
-// The harness of the property tests of the REST API's edges (./api-fuzz-*.test.ts): every endpoint,
+// The harness of the property tests of the REST API's edges (./*.fuzz.test.ts): every endpoint,
 // called in-process through its route handler on a real database file, with generated bodies, query
 // strings and ids. Whatever arrives, the answer is never a 5xx; a 4xx is JSON `{ code, message }` with
 // a request id; and a 4xx writes nothing. Each test file makes its own harness, so its own database.
