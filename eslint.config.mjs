@@ -15,7 +15,6 @@ const jsxA11y = nextBase.plugins['jsx-a11y'];
 
 const SOURCES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts'];
-const isTest = (file) => /\.test\.tsx?$|\.spec\.ts$/.test(file);
 
 // Boundaries. import/no-restricted-paths (eslint-plugin-import, registered by eslint-config-next)
 // matches the file an import resolves to, through eslint-config-next's import resolvers: the
@@ -178,47 +177,4 @@ const baseConfig = [
   },
 ];
 
-// TODO remove: files that break a boundary today, each exempt from the zones named and held to every
-// other. The data-layer refactor deletes an entry as it fixes the file; scripts/lint-boundaries.test.ts
-// fails while an entry names a file that no longer breaks its boundary.
-export const PENDING_BOUNDARIES = {
-  // Queries and the Prisma client in api.ts: they move to data*.ts, api.ts keeps the toApi* mappers.
-  'lib/customers/api.ts': DATA_LAYER_ZONES,
-  'lib/license-key-instances/api.ts': DATA_LAYER_ZONES,
-  'lib/license-keys/api.ts': DATA_LAYER_ZONES,
-  'lib/products/api.ts': DATA_LAYER_ZONES,
-  'lib/licenses/api.ts': ['db-only-in-data-modules'],
-  // Data modules not named data*.ts.
-  'lib/licenses/instances.ts': ['db-only-in-data-modules'],
-  'lib/members/invites.ts': ['db-only-in-data-modules'],
-  // licenseKeyStatusWhere, a Prisma where clause, beside the status rule the UI shares.
-  'lib/license-keys/status.ts': ['prisma-client-only-in-data-layer'],
-  // Tests of route handlers in lib/: they belong in e2e/route-handlers/.
-  'lib/customers/api.test.ts': ['lib-imports-no-app'],
-  'lib/license-key-instances/api.test.ts': ['lib-imports-no-app'],
-  'lib/licenses/api.test.ts': ['lib-imports-no-app'],
-  'lib/products/api.test.ts': ['lib-imports-no-app'],
-  // DTO types and describeActor imported from data modules.
-  'components/api-keys/api-keys-table.tsx': ['components-import-no-data'],
-  'components/audit/activity-table.tsx': ['components-import-no-data'],
-  'components/license-keys/key-history.tsx': ['components-import-no-data'],
-  'components/members/members-table.tsx': ['components-import-no-data'],
-  // Renders the page app/docs/api/page.tsx.
-  'components/docs/api-reference.test.tsx': ['components-import-no-app'],
-};
-
-/** The boundaries rule of `file` exempt from the zones named (a test is also exempt from DATA_LAYER_ZONES). */
-export function boundariesRule(file, exempt = []) {
-  return restrictedPaths(...exempt, ...(isTest(file) ? DATA_LAYER_ZONES : []));
-}
-
-const eslintConfig = [
-  ...baseConfig,
-  ...Object.entries(PENDING_BOUNDARIES).map(([file, exempt]) => ({
-    name: `keydesk/boundaries-pending/${file}`,
-    files: [file],
-    rules: { 'import/no-restricted-paths': boundariesRule(file, exempt) },
-  })),
-];
-
-export default eslintConfig;
+export default baseConfig;

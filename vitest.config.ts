@@ -21,7 +21,7 @@ export default defineConfig({
       'lib/**/*.test.ts',
       'components/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
-      'e2e/**/*.test.ts',
+      'e2e/**/*.test.{ts,tsx}',
     ],
     exclude: ['node_modules/**', '.next/**', 'lib/generated/**'],
     // Integration tests open real SQLite files and run migrations: separate processes, generous timeout.

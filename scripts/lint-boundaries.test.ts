@@ -16,8 +16,6 @@ const CHECKED = ['import/no-restricted-paths', 'max-lines'];
 type Zone = { message: string };
 const config = (await import(pathToFileURL(configFile).href)) as {
   BOUNDARIES: Record<string, Zone[]>;
-  PENDING_BOUNDARIES: Record<string, string[]>;
-  boundariesRule: (file: string) => unknown;
 };
 
 /** The boundary and size errors of `code` linted as `file`. */
@@ -254,27 +252,5 @@ describe('the size limit', () => {
     expect(await problems('lib/x.test.ts', lines(400))).toEqual([]);
     expect(await problems('e2e/fuzz/x.fuzz.test.ts', lines(400))).toEqual([]);
     expect(await problems('e2e/x.spec.ts', lines(400))).toEqual([]);
-  });
-});
-
-// Each TODO entry exempts a file from zones it breaks today: linted without the exemption, the file
-// must still break every zone its entry names. When it no longer does, delete the entry.
-describe('the TODO entries of eslint.config.mjs', () => {
-  const pending = Object.entries(config.PENDING_BOUNDARIES);
-  const strict = new ESLint({
-    cwd: root,
-    overrideConfigFile: configFile,
-    overrideConfig: pending.map(([file]) => ({
-      files: [file],
-      rules: { 'import/no-restricted-paths': config.boundariesRule(file) },
-    })) as ESLint.Options['overrideConfig'],
-  });
-
-  it.each(pending)('%s still breaks %j', async (file, zones) => {
-    const [result] = await strict.lintFiles([path.join(root, file)]);
-    const messages = result.messages.map((message) => message.message);
-    for (const zone of zones) {
-      expect(messages, zone).toContainEqual(expect.stringContaining(zoneMessage(zone)));
-    }
   });
 });

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { ApiKeyView } from '@/lib/api-keys/data';
+import type { ApiKeyView } from '@/lib/api-keys/schema';
 import { formatInstant } from '@/lib/format';
 import { RevokeApiKeyButton } from './revoke-api-key-button';
 

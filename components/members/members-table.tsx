@@ -1,6 +1,6 @@
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { formatInstant } from '@/lib/format';
-import type { MemberView } from '@/lib/members/data';
+import type { MemberView } from '@/lib/members/schema';
 import { assignableRoles } from '@/lib/members/schema';
 import { MemberRoleForm } from './member-role-form';
 import { RemoveMemberButton } from './remove-member-button';

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { formatInstant } from '@/lib/format';
-import type { PendingInviteView } from '@/lib/members/invites';
+import type { PendingInviteView } from '@/lib/members/schema';
 import { RevokeInviteButton } from './revoke-invite-button';
 
 type Props = { invites: PendingInviteView[]; canRevokeOwnerInvites: boolean };

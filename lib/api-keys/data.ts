@@ -6,25 +6,13 @@ import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import { fail, ok, type Result } from '@/lib/result';
 import type { CreateApiKeyInput } from './schema';
+import type { ApiKeyView } from './schema';
 import {
   API_KEY_SECRET_PREFIX,
   apiKeyDisplayPrefix,
   generateApiKeySecret,
   hashApiKeySecret,
 } from './secret';
-
-export type ApiKeyView = {
-  id: string;
-  name: string;
-  readOnly: boolean;
-  /** The first characters of the secret, e.g. "kd_live_AbC1"; never the secret itself. */
-  prefix: string;
-  createdAt: Date;
-  /** The creator's name as it was then ("Sam Rivera"), or null when no record says. */
-  createdBy: string | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-};
 
 /** The business's API keys, newest first, revoked ones included. */
 export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
@@ -177,3 +165,5 @@ export async function findActiveApiKeyBySecret(
   });
   return { id: key.id, businessId: key.businessId, name: key.name, readOnly: key.readOnly };
 }
+
+export type { ApiKeyView } from './schema';

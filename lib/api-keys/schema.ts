@@ -44,3 +44,16 @@ export const apiKeyFailures = {
 } as const;
 
 export const apiKeyIdSchema = z.object({ id: z.string().trim().min(1).max(100) });
+
+export type ApiKeyView = {
+  id: string;
+  name: string;
+  readOnly: boolean;
+  /** The first characters of the secret, e.g. "kd_live_AbC1"; never the secret itself. */
+  prefix: string;
+  createdAt: Date;
+  /** The creator's name as it was then ("Sam Rivera"), or null when no record says. */
+  createdBy: string | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};

@@ -45,7 +45,7 @@ async function loadApp(client: Database, url: string) {
     rateLimit: await import('@/lib/http/rate-limit'),
     throttle: await import('@/lib/auth/throttle'),
     members: await import('@/lib/members/data'),
-    invites: await import('@/lib/members/invites'),
+    invites: await import('@/lib/members/data-invites'),
     businesses: await import('@/lib/businesses/data'),
     apiKeys: await import('@/lib/api-keys/data'),
     idempotency: await import('@/lib/http/idempotency'),

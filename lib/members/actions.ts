@@ -19,7 +19,7 @@ import {
   deleteAccountWithoutMemberships,
   findInvite,
   revokeInvite,
-} from './invites';
+} from './data-invites';
 import {
   acceptInviteWithAccountSchema,
   changeMemberRoleSchema,

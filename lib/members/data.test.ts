@@ -10,7 +10,7 @@ import {
 
 // Integration tests on a real, migrated SQLite file: the code path the server actions take.
 const testDb = await createTestDatabase();
-const data = { ...(await import('./data')), ...(await import('./invites')) };
+const data = { ...(await import('./data')), ...(await import('./data-invites')) };
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 

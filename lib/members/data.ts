@@ -4,16 +4,8 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { fail, ok, type Result } from '@/lib/result';
-import type { ChangeMemberRoleInput } from './schema';
+import type { ChangeMemberRoleInput, MemberView } from './schema';
 import { lockForMemberChange, type Tx } from './shared';
-
-export type MemberView = {
-  id: string;
-  name: string;
-  email: string;
-  role: MemberRole;
-  joinedAt: Date;
-};
 
 /** The business's members, oldest first. */
 export async function listMembers(actor: Actor): Promise<MemberView[]> {
@@ -111,3 +103,5 @@ export async function removeMember(
     return ok({ name, left: self });
   });
 }
+
+export type { MemberView } from './schema';

@@ -122,3 +122,15 @@ export type MemberActionResult = { ok: true; message: string } | ActionFailure<n
 export function assignableRoles(role: MemberRole): MemberRole[] {
   return role === 'owner' ? [...MEMBER_ROLES] : MEMBER_ROLES.filter((r) => r !== 'owner');
 }
+
+/** A member as the members page lists them. */
+export type MemberView = {
+  id: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  joinedAt: Date;
+};
+
+/** An invite that can still be accepted, as the members page lists it. */
+export type PendingInviteView = { id: string; email: string; role: MemberRole; expiresAt: Date };

@@ -8,7 +8,7 @@ import { JoinBusinessButton } from '@/components/members/join-business-button';
 import { auth } from '@/lib/auth/auth';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { formatInstant } from '@/lib/format';
-import { findInvite, type InviteStatus } from '@/lib/members/invites';
+import { findInvite, type InviteStatus } from '@/lib/members/data-invites';
 import { INVITE_VALID_DAYS, inviteTokenSchema } from '@/lib/members/schema';
 
 // The token is a secret: never send it on in a Referer header.

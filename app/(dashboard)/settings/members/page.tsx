@@ -4,7 +4,7 @@ import { MembersTable } from '@/components/members/members-table';
 import { PendingInvitesTable } from '@/components/members/pending-invites-table';
 import { requireMember } from '@/lib/auth/member';
 import { listMembers } from '@/lib/members/data';
-import { listPendingInvites } from '@/lib/members/invites';
+import { listPendingInvites } from '@/lib/members/data-invites';
 import { assignableRoles, INVITE_VALID_DAYS } from '@/lib/members/schema';
 
 export const metadata: Metadata = { title: 'Members' };

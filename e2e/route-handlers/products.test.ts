@@ -2,7 +2,7 @@ import DodoPayments, { NotFoundError } from 'dodopayments';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import { apiProductListSchema, apiProductSchema } from './api-schema';
+import { apiProductListSchema, apiProductSchema } from '@/lib/products/api-schema';
 
 // The product endpoints, called in-process through their route handlers on a real SQLite file,
 // with API keys of two businesses; last, through the official dodopayments SDK.
@@ -12,7 +12,7 @@ const { db } = testDb;
 const listRoute = await import('@/app/api/products/route');
 const itemRoute = await import('@/app/api/products/[id]/route');
 const { createApiKey } = await import('@/lib/api-keys/data');
-const { updateProduct } = await import('./data');
+const { updateProduct } = await import('@/lib/products/data');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');

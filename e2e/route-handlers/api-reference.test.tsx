@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { readEnv } from '@/lib/env';
 import { buildOpenApiDocument } from '@/lib/http/openapi';
-import { describeType, fieldsOf } from './schema-text';
+import { describeType, fieldsOf } from '@/components/docs/schema-text';
 
 // The /docs/api page rendered to HTML as the server sends it (connection() needs a request: stubbed).
 vi.mock('next/server', () => ({ connection: async () => {} }));

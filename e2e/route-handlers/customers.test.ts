@@ -2,7 +2,7 @@ import DodoPayments, { NotFoundError, PermissionDeniedError } from 'dodopayments
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import { apiCustomerListSchema, apiCustomerSchema } from './api-schema';
+import { apiCustomerListSchema, apiCustomerSchema } from '@/lib/customers/api-schema';
 
 // The customer endpoints, called in-process through their route handlers on a real SQLite file,
 // with API keys of two businesses; last, through the official dodopayments SDK.

@@ -7,10 +7,8 @@ import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import { uniqueViolationFields } from '@/lib/prisma-errors';
 import { fail, ok, type Result } from '@/lib/result';
-import { INVITE_VALID_DAYS, type InviteMemberInput } from './schema';
+import { INVITE_VALID_DAYS, type InviteMemberInput, type PendingInviteView } from './schema';
 import { lockForMemberChange } from './shared';
-
-export type PendingInviteView = { id: string; email: string; role: MemberRole; expiresAt: Date };
 
 /** Invites of the business that can still be accepted, newest first. */
 export async function listPendingInvites(
@@ -284,3 +282,5 @@ class AlreadyMemberError extends Error {}
 export async function deleteAccountWithoutMemberships(userId: string): Promise<void> {
   await db.user.deleteMany({ where: { id: userId, memberships: { none: {} } } });
 }
+
+export type { PendingInviteView } from './schema';
