@@ -29,6 +29,22 @@ export const apiCreateCustomerSchema = createCustomerSchema.extend({
     .meta({ description: `${NOT_STORED} Answers always show {}.` }),
 });
 
+/**
+ * PATCH /customers/{id} — Dodo's update contract: an absent or null field is kept. A new email
+ * must not be another customer's of the business (409). `phone_number` and `metadata` are accepted
+ * and not stored.
+ */
+export const apiUpdateCustomerSchema = z.object({
+  name: createCustomerSchema.shape.name.nullable().optional(),
+  email: createCustomerSchema.shape.email.nullable().optional(),
+  phone_number: apiCreateCustomerSchema.shape.phone_number,
+  metadata: z
+    .record(z.string(), z.string(), { error: 'metadata must be an object of strings.' })
+    .nullable()
+    .optional()
+    .meta({ description: `${NOT_STORED} Answers always show {}.` }),
+});
+
 /** GET /customers: Dodo's filters, newest first. */
 export const apiListCustomersQuerySchema = pageQuerySchema.extend({
   email: z
@@ -75,6 +91,7 @@ export const apiCustomerSchema = z
 export const apiCustomerListSchema = z.object({ items: z.array(apiCustomerSchema) });
 
 export type ApiCreateCustomer = z.output<typeof apiCreateCustomerSchema>;
+export type ApiUpdateCustomer = z.output<typeof apiUpdateCustomerSchema>;
 export type ApiListCustomersQuery = z.output<typeof apiListCustomersQuerySchema>;
 export type ApiCustomer = z.output<typeof apiCustomerSchema>;
 export type ApiCustomerList = z.output<typeof apiCustomerListSchema>;

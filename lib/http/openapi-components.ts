@@ -4,6 +4,7 @@ import {
   apiCustomerListSchema,
   apiCustomerSchema,
   apiListCustomersQuerySchema,
+  apiUpdateCustomerSchema,
 } from '@/lib/customers/api-schema';
 import {
   apiLicenseKeyInstanceListSchema,
@@ -71,6 +72,7 @@ export const requestSchemas = {
   CreateLicenseKeyRequest: apiCreateLicenseKeySchema,
   UpdateLicenseKeyRequest: apiUpdateLicenseKeySchema,
   UpdateLicenseKeyInstanceRequest: apiUpdateLicenseKeyInstanceSchema,
+  UpdateCustomerRequest: apiUpdateCustomerSchema,
   ActivateLicenseRequest: apiActivateLicenseSchema,
   DeactivateLicenseRequest: apiDeactivateLicenseSchema,
   ValidateLicenseRequest: apiValidateLicenseSchema,

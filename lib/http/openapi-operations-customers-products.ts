@@ -50,6 +50,24 @@ export const CUSTOMER_AND_PRODUCT_OPERATIONS: ApiOperation[] = [
     errors: [[404, 'CUSTOMER_NOT_FOUND', 'No customer with this id in your business.']],
   },
   {
+    method: 'patch',
+    path: '/customers/{customer_id}',
+    operationId: 'update_customer',
+    tag: 'Customers',
+    summary: 'Update a customer',
+    description:
+      'Changes the name or the email address; an absent or null field is kept. The change is recorded in the activity trail under the API key. phone_number and metadata are accepted and not stored.',
+    auth: 'api_key',
+    access: 'write',
+    pathParameter: { name: 'customer_id', description: 'The customer id (cus_…).' },
+    body: 'UpdateCustomerRequest',
+    success: [{ status: 200, description: 'The customer as it is now.', schema: 'Customer' }],
+    errors: [
+      [404, 'CUSTOMER_NOT_FOUND', 'No customer with this id in your business.'],
+      [409, 'CUSTOMER_ALREADY_EXISTS', 'Another customer of your business has this email.'],
+    ],
+  },
+  {
     method: 'get',
     path: '/products',
     operationId: 'list_products',

@@ -31,7 +31,7 @@ const EXPECTED: Record<string, string[]> = {
   '/licenses/deactivate': ['post'],
   '/licenses/validate': ['post'],
   '/customers': ['post', 'get'],
-  '/customers/{customer_id}': ['get'],
+  '/customers/{customer_id}': ['get', 'patch'],
   '/products': ['get'],
   '/products/{id}': ['get'],
   '/health': ['get'],

@@ -1,7 +1,9 @@
 import { toApiCustomer } from '@/lib/customers/api';
-import { getCustomer } from '@/lib/customers/data';
-import { apiFailure } from '@/lib/http/api-failures';
+import { apiUpdateCustomerSchema } from '@/lib/customers/api-schema';
+import { getCustomer, updateCustomer } from '@/lib/customers/data';
+import { apiFailure, valueOrThrow } from '@/lib/http/api-failures';
 import { apiRoute } from '@/lib/http/api-route';
+import { parseOrThrow } from '@/lib/http/validate';
 
 type Params = { id: string };
 
@@ -11,6 +13,21 @@ export const GET = apiRoute<Params>(
   async ({ actor, params }) => {
     const customer = await getCustomer(actor!, params.id);
     if (!customer) throw apiFailure({ ok: false, code: 'CUSTOMER_NOT_FOUND' });
+    return { status: 200, body: toApiCustomer(customer) };
+  },
+);
+
+/** Renames the customer or changes its email; an absent or null field is kept. */
+export const PATCH = apiRoute<Params>(
+  { auth: 'api_key', permission: 'customers:create' },
+  async ({ actor, params, body }) => {
+    const patch = parseOrThrow(apiUpdateCustomerSchema, body);
+    const customer = valueOrThrow(
+      await updateCustomer(actor!, params.id, {
+        name: patch.name ?? undefined,
+        email: patch.email ?? undefined,
+      }),
+    );
     return { status: 200, body: toApiCustomer(customer) };
   },
 );
