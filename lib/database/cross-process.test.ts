@@ -10,7 +10,8 @@ import { createPrismaClient, type Database } from './create-client';
 import { migrateDatabase } from './migrate';
 import { parseDatabaseUrl } from './url';
 
-// What must hold across app processes (FACTS.md, hazard 2: read-check-write races), hammered
+// What must hold across app processes (read-check-write races: a count read, checked and written
+// back lets several processes pass one limit), hammered
 // through TWO Prisma clients on one database, each with its own copy of the app modules: on
 // PostgreSQL two connection pools, exactly what two Keydesk processes are to the server. Every
 // scenario splits its concurrent calls between the two. The PostgreSQL part runs when this run's

@@ -4,8 +4,9 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { createTestDatabase } from '@/lib/testing/test-database';
 
-// Hazard 1 of ../shared/FACTS.md: a plain write issued while another request's interactive
-// transaction is open must not run inside that transaction (and vanish when it rolls back).
+// The lost-write hazard of one SQLite connection (./serialized-adapter.ts): a plain write issued
+// while another request's interactive transaction is open must not run inside that transaction
+// (and vanish when it rolls back).
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

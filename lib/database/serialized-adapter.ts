@@ -31,7 +31,7 @@ export class Queue {
 }
 
 /**
- * Design against the lost-write hazard of a single SQLite connection (../shared/FACTS.md, hazard 1).
+ * Design against the lost-write hazard of a single SQLite connection.
  *
  * `@prisma/adapter-better-sqlite3` runs every query on one connection. Its transactions take an
  * in-process lock, but ordinary queries do not: a plain write issued while another request's

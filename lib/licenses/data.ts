@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '@/lib/result';
 
 // What shipped software does with a license key (activate, deactivate, validate), and the seat
 // counting that keeps `instancesCount` equal to the live instances and never above the limit,
-// under any concurrency and on every engine (../shared/FACTS.md, hazard 2). Each write is one
+// under any concurrency, across processes and on every engine. Each write is one
 // conditional statement plus one insert or delete, in one transaction with its audit event;
 // nothing reads the count and then writes it. The key string is never logged or stored whole.
 
