@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeLocalPath } from '@/lib/http/safe-path';
 
 /**
  * Tells pages which path was asked for, so that a visit without a session can be sent to sign-in and
@@ -7,7 +8,10 @@ import { NextResponse, type NextRequest } from 'next/server';
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
-  headers.set('x-keydesk-path', request.nextUrl.pathname + request.nextUrl.search);
+  // Only a safe path, in ASCII: a header value cannot hold a line break or non-Latin-1 text.
+  const path = safeLocalPath(request.nextUrl.pathname + request.nextUrl.search);
+  if (path) headers.set('x-keydesk-path', path);
+  else headers.delete('x-keydesk-path');
   return NextResponse.next({ request: { headers } });
 }
 
