@@ -9,8 +9,9 @@ import { ApiError, apiErrors } from './api-error';
 import { clientAddress } from './client-address';
 import { withIdempotency, type StoredAnswer } from './idempotency';
 import { enforceRateLimit } from './rate-limit';
+import { hasNul, parseJson, readBody } from './request-body';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './request-body';
 
 const NOT_STORED = new Set([
   'INVALID_JSON',
@@ -139,32 +140,6 @@ async function authenticate(request: Request, requestId: string): Promise<Actor>
   };
 }
 
-async function readBody(request: Request): Promise<string> {
-  if (request.method === 'GET' || request.method === 'HEAD') return '';
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
-  return text;
-}
-
-function tooLarge() {
-  return new ApiError(
-    413,
-    'PAYLOAD_TOO_LARGE',
-    `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
-  );
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
-  }
-}
-
 /** Every `key` / `license_key` string in a body is a secret for logging purposes. */
 function collectLicenseKeys(body: unknown, secret: (value: unknown) => void) {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
@@ -185,15 +160,6 @@ function publicScope(body: unknown): string {
     .update(typeof licenseKey === 'string' ? licenseKey : '')
     .digest('hex');
   return `public:${digest}`;
-}
-
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || hasNul(inner));
-  }
-  return false;
 }
 
 function errorBody(error: ApiError) {
