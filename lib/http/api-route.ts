@@ -20,6 +20,19 @@ const NOT_STORED = new Set([
   'PAYLOAD_TOO_LARGE',
 ]);
 
+/**
+ * On the public endpoints, Idempotency-Keys are scoped by the license key the body names (see
+ * publicScope), so anyone could file records under made-up keys: a key that does not exist is
+ * answered, never kept.
+ */
+const NOT_STORED_PUBLIC = new Set(['LICENSE_KEY_NOT_FOUND']);
+
+function notStored(error: ApiError, options: Options): boolean {
+  return (
+    NOT_STORED.has(error.code) || (options.auth === 'public' && NOT_STORED_PUBLIC.has(error.code))
+  );
+}
+
 export type ApiResult = { status: number; body: unknown };
 
 export type ApiContext<P> = {
@@ -94,7 +107,7 @@ export function apiRoute<P = Record<string, never>>(
         } catch (error) {
           // Expected refusals are answers too: the same request replays them. A request that never
           // started (malformed, invalid, rate limited) is not kept, so it can be corrected and retried.
-          if (error instanceof ApiError && !NOT_STORED.has(error.code)) {
+          if (error instanceof ApiError && !notStored(error, options)) {
             return { status: error.status, body: JSON.stringify(errorBody(error)) };
           }
           throw error;
