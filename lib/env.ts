@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { DEFAULT_POOL, type PoolSettings } from './database/create-client';
+import { DEFAULT_POOL, type PoolSettings } from './database/pool';
 import { DEFAULT_DATABASE_URL } from './database/url';
 
 /** The one reader of process.env. Every variable Keydesk reads is listed in the README. */
