@@ -96,3 +96,25 @@ describe('request body nesting', () => {
     }
   });
 });
+
+describe('transport security', () => {
+  it('answers carry Strict-Transport-Security when KEYDESK_URL is https, errors too', async () => {
+    const plain = await echo(
+      new Request('http://keydesk.test/api/echo', { method: 'POST', body: '{}' }),
+      { params: Promise.resolve({}) },
+    );
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    process.env.KEYDESK_URL = 'https://keys.example.com';
+    try {
+      for (const body of ['{}', '{not json']) {
+        const response = await echo(
+          new Request('http://keydesk.test/api/echo', { method: 'POST', body }),
+          { params: Promise.resolve({}) },
+        );
+        expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      }
+    } finally {
+      delete process.env.KEYDESK_URL;
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { clientAddress } from './client-address';
 import { withIdempotency, type StoredAnswer } from './idempotency';
 import { enforceRateLimit } from './rate-limit';
 import { hasNul, parseJson, readBody } from './request-body';
+import { transportSecurityHeaders } from './security-headers';
 
 export { MAX_BODY_BYTES } from './request-body';
 
@@ -180,7 +181,11 @@ function errorBody(error: ApiError) {
 }
 
 function jsonHeaders(requestId: string): Record<string, string> {
-  return { 'content-type': 'application/json', 'x-request-id': requestId };
+  return {
+    'content-type': 'application/json',
+    'x-request-id': requestId,
+    ...transportSecurityHeaders(readEnv().publicUrl),
+  };
 }
 
 function errorResponse(
