@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readEnv } from '@/lib/env';
 import { startRefusal } from './start-checks';
 
-const refusal = (env: NodeJS.ProcessEnv) => startRefusal(readEnv(env));
+const refusal = (env: Record<string, string | undefined>) =>
+  startRefusal(readEnv(env as unknown as NodeJS.ProcessEnv));
 
 describe('startRefusal (npm start)', () => {
   it('refuses production on every interface without KEYDESK_URL, saying why', () => {
