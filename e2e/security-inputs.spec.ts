@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import { parseDatabaseUrl } from '../lib/database/url';
@@ -103,6 +103,15 @@ test.describe('search boxes', () => {
   });
 });
 
+/** A stored time no JavaScript Date can hold: reading it gives an Invalid Date; showing it throws. */
+function brokenTime() {
+  const postgres = parseDatabaseUrl(process.env.DATABASE_URL).engine === 'postgresql';
+  return postgres ? `'294276-12-31'` : `'not a time'`;
+}
+
+const FRAMEWORK_TEXT =
+  /Invalid time value|RangeError|Application error|server-side exception|at \S+ \(/;
+
 test.describe('unexpected failures', () => {
   test('a page that fails shows a generic message with a reference, not the error', async ({
     page,
@@ -120,11 +129,8 @@ test.describe('unexpected failures', () => {
       },
       select: { id: true },
     });
-    // A stored time no JavaScript Date can hold: reading it gives an Invalid Date, and showing it throws.
-    const postgres = parseDatabaseUrl(process.env.DATABASE_URL).engine === 'postgresql';
-    const broken = postgres ? `'294276-12-31'` : `'not a time'`;
     await db.$executeRawUnsafe(
-      `UPDATE "LicenseKey" SET "createdAt" = ${broken} WHERE "id" = '${key.id}'`,
+      `UPDATE "LicenseKey" SET "createdAt" = ${brokenTime()} WHERE "id" = '${key.id}'`,
     );
     try {
       const response = await page.goto(`/license-keys/${key.id}`);
@@ -133,13 +139,44 @@ test.describe('unexpected failures', () => {
       await expect(alert).toContainText('Something went wrong');
       await expect(alert).toContainText(/with reference \S+/);
       const text = await page.locator('body').innerText();
-      expect(text).not.toMatch(
-        /Invalid time value|RangeError|Application error|server-side exception|at \S+ \(/,
-      );
+      expect(text).not.toMatch(FRAMEWORK_TEXT);
       // The rest of the dashboard is still there around the message.
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     } finally {
       await db.licenseKey.delete({ where: { id: key.id } });
+    }
+  });
+
+  test('a page outside the dashboard that fails shows the same, not framework text', async ({
+    browser,
+    db,
+  }) => {
+    const token = randomBytes(32).toString('base64url');
+    const invite = await db.invite.create({
+      data: {
+        id: newId('inv'),
+        businessId: DEMO_BUSINESS_ID,
+        email: `broken-${randomBytes(4).toString('hex')}@e2e.example`,
+        emailLower: `broken-${randomBytes(4).toString('hex')}@e2e.example`,
+        role: 'support',
+        tokenHash: createHash('sha256').update(token).digest('hex'),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+      select: { id: true },
+    });
+    await db.$executeRawUnsafe(
+      `UPDATE "Invite" SET "expiresAt" = ${brokenTime()} WHERE "id" = '${invite.id}'`,
+    );
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`/invite/${token}`);
+      const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+      await expect(alert).toContainText(/with reference \S+/);
+      expect(await page.locator('body').innerText()).not.toMatch(FRAMEWORK_TEXT);
+    } finally {
+      await context.close();
+      await db.invite.delete({ where: { id: invite.id } });
     }
   });
 });
