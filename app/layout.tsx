@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import './globals.css';
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: 'Issue, import and follow software license keys.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that Next can put the nonce of the request's
+  // Content-Security-Policy (proxy.ts) on its scripts: a page prerendered at build time has none,
+  // and its scripts would be refused. The dashboard's pages are per request anyway (the session).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { DEFAULT_POOL, type PoolSettings } from './database/create-client';
+import { DEFAULT_POOL, type PoolSettings } from './database/pool';
 import { DEFAULT_DATABASE_URL } from './database/url';
 
 /** The one reader of process.env. Every variable Keydesk reads is listed in the README. */
@@ -25,8 +25,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     } satisfies PoolSettings,
     /** Set to "0" to skip loading demo data into an empty database on `npm start`. */
     seedDemoData: env.KEYDESK_SEED_DEMO !== '0',
-    /** Where people reach Keydesk; decides whether session cookies are Secure (anything but localhost). */
+    /**
+     * Where people reach Keydesk: decides whether session cookies are Secure (anything but
+     * localhost), whether answers carry Strict-Transport-Security (https), and what invite links say.
+     */
     publicUrl: env.KEYDESK_URL || `http://localhost:${env.PORT || '3000'}`,
+    /** KEYDESK_URL as given; `npm start` in production refuses to start without it (scripts/start-checks.ts). */
+    configuredPublicUrl: env.KEYDESK_URL || undefined,
+    /** NODE_ENV=production: a real installation (Next sets it for `next start` and `next build` too). */
+    production: env.NODE_ENV === 'production',
     /** Signs session cookies. Unset: a random secret is made once and kept in data/auth-secret. */
     authSecret: env.BETTER_AUTH_SECRET || undefined,
     /** Password of the demo accounts the seed creates. */

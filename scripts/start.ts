@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareDatabase } from './prepare-db';
+import { startRefusal } from './start-checks';
 import { readEnv } from '@/lib/env';
 
 const BUILD_ID_FILE = '.next/BUILD_ID';
@@ -20,6 +21,11 @@ const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const NEXT_CLI = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const NEXT_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
+const refusal = startRefusal();
+if (refusal) {
+  console.error(`Keydesk did not start: ${refusal}`);
+  process.exit(1);
+}
 await prepareDatabase();
 if (buildIsStale()) await buildApp();
 startServer();

@@ -9,7 +9,7 @@ import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log
 import { auth } from './auth';
 import { BUSINESS_COOKIE, getCurrentMember } from './member';
 import { safeNextPath, signInSchema } from './schema';
-import { clearFailedSignIns, lockedMessage, lockedUntil, recordFailedSignIn } from './throttle';
+import { lockedMessage, throttledSignIn, type SignInOutcome } from './throttle';
 
 export type SignInFailure = {
   ok: false;
@@ -28,26 +28,33 @@ export async function signInAction(input: unknown): Promise<SignInFailure> {
   }
   const { email, password, next } = parsed.data;
 
-  const locked = await lockedUntil(email);
-  if (locked) return { ok: false, fieldErrors: {}, formError: lockedMessage(locked) };
-
+  let outcome: SignInOutcome;
   try {
-    await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+    // The attempt is counted before the password is checked (lib/auth/throttle.ts).
+    outcome = await throttledSignIn(email, () => checkPassword(email, password));
   } catch (error) {
-    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
-      const lock = await recordFailedSignIn(email);
-      return {
-        ok: false,
-        fieldErrors: {},
-        formError: lock ? lockedMessage(lock) : WRONG_CREDENTIALS,
-      };
-    }
     const requestId = newRequestId();
     logUnexpectedError(requestId, error, { action: 'signIn' });
     return { ok: false, fieldErrors: {}, formError: genericErrorMessage(requestId) };
   }
-  await clearFailedSignIns(email);
+  if (!outcome.ok) {
+    const formError = outcome.lockedUntil ? lockedMessage(outcome.lockedUntil) : WRONG_CREDENTIALS;
+    return { ok: false, fieldErrors: {}, formError };
+  }
   redirect(safeNextPath(next));
+}
+
+/** Signs in through better-auth (which sets the session cookie); false for wrong credentials. */
+async function checkPassword(email: string, password: string): Promise<boolean> {
+  try {
+    await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+    return true;
+  } catch (error) {
+    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
+      return false;
+    }
+    throw error;
+  }
 }
 
 /** Ends the session on the server and in the browser. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeLocalPath } from '@/lib/http/safe-path';
 
 /** Password length rules, shared by better-auth's configuration, sign-up by invite, the seed and the CLI. */
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
@@ -18,11 +19,9 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.input<typeof signInSchema>;
 
-/** Only a path of this site: never another origin (`//evil.example`, `/\\evil.example`). */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
-    return '/license-keys';
-  }
-  if (next.startsWith('/sign-in')) return '/license-keys';
-  return next;
+/** Where to go after signing in: `next` when it is a path of this site (safeLocalPath), else the keys. */
+export function safeNextPath(next: unknown): string {
+  const path = safeLocalPath(next);
+  if (!path || /^\/sign-in(?:[/?]|$)/.test(path)) return '/license-keys';
+  return path;
 }

@@ -51,24 +51,8 @@ export const customerFailures = {
 
 const LOCAL_ORIGIN = 'http://keydesk.invalid';
 
-/**
- * A `returnTo` that stays on this site, as a path (with its query), or null. Refuses other origins
- * (`https://evil.example`, `//evil.example`, `/\evil.example`), other schemes (`javascript:`) and
- * anything with a backslash or a control character, which browsers may read differently.
- */
-export function safeReturnTo(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 2000) return null;
-  if (!value.startsWith('/') || value.startsWith('//')) return null;
-  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
-  let url: URL;
-  try {
-    url = new URL(value, LOCAL_ORIGIN);
-  } catch {
-    return null;
-  }
-  if (url.origin !== LOCAL_ORIGIN) return null;
-  return url.pathname + url.search;
-}
+/** A `returnTo` that stays on this site, as a path (with its query), or null. */
+export { safeLocalPath as safeReturnTo } from '@/lib/http/safe-path';
 
 /** Where to go after creating a customer: back to `returnTo` with the new customer's id, or the list. */
 export function afterCreateCustomerPath(customerId: string, returnTo: string | null): string {

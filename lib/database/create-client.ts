@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
+import { DEFAULT_POOL, type PoolSettings } from './pool';
 import { serializedAdapterFactory } from './serialized-adapter';
 import { parseDatabaseUrl } from './url';
 
@@ -22,24 +23,7 @@ export const SQLITE_PRAGMAS = [
   'PRAGMA synchronous = NORMAL',
 ].join(';\n');
 
-/** PostgreSQL connection pool of one Keydesk process (see README, "Beyond one machine"). */
-export type PoolSettings = {
-  /** Connections this process opens at most. */
-  max: number;
-  /** How long a query waits for a free connection before failing, in ms. */
-  connectionTimeoutMillis: number;
-  /** How long an unused connection stays open, in ms. */
-  idleTimeoutMillis: number;
-  /** Longest a single statement may run, in ms. */
-  statementTimeoutMillis: number;
-};
-
-export const DEFAULT_POOL: PoolSettings = {
-  max: 10,
-  connectionTimeoutMillis: 5_000,
-  idleTimeoutMillis: 30_000,
-  statementTimeoutMillis: 15_000,
-};
+export { DEFAULT_POOL, type PoolSettings } from './pool';
 
 export function sqliteAdapterFactory(databaseUrl?: string) {
   const target = parseDatabaseUrl(databaseUrl);

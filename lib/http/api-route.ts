@@ -9,8 +9,10 @@ import { ApiError, apiErrors } from './api-error';
 import { clientAddress } from './client-address';
 import { withIdempotency, type StoredAnswer } from './idempotency';
 import { enforceRateLimit } from './rate-limit';
+import { hasNul, parseJson, readBody } from './request-body';
+import { transportSecurityHeaders } from './security-headers';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './request-body';
 
 const NOT_STORED = new Set([
   'INVALID_JSON',
@@ -18,6 +20,19 @@ const NOT_STORED = new Set([
   'RATE_LIMIT_EXCEEDED',
   'PAYLOAD_TOO_LARGE',
 ]);
+
+/**
+ * On the public endpoints, Idempotency-Keys are scoped by the license key the body names (see
+ * publicScope), so anyone could file records under made-up keys: a key that does not exist is
+ * answered, never kept.
+ */
+const NOT_STORED_PUBLIC = new Set(['LICENSE_KEY_NOT_FOUND']);
+
+function notStored(error: ApiError, options: Options): boolean {
+  return (
+    NOT_STORED.has(error.code) || (options.auth === 'public' && NOT_STORED_PUBLIC.has(error.code))
+  );
+}
 
 export type ApiResult = { status: number; body: unknown };
 
@@ -93,7 +108,7 @@ export function apiRoute<P = Record<string, never>>(
         } catch (error) {
           // Expected refusals are answers too: the same request replays them. A request that never
           // started (malformed, invalid, rate limited) is not kept, so it can be corrected and retried.
-          if (error instanceof ApiError && !NOT_STORED.has(error.code)) {
+          if (error instanceof ApiError && !notStored(error, options)) {
             return { status: error.status, body: JSON.stringify(errorBody(error)) };
           }
           throw error;
@@ -131,32 +146,6 @@ async function authenticate(request: Request, requestId: string): Promise<Actor>
   return actor;
 }
 
-async function readBody(request: Request): Promise<string> {
-  if (request.method === 'GET' || request.method === 'HEAD') return '';
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
-  return text;
-}
-
-function tooLarge() {
-  return new ApiError(
-    413,
-    'PAYLOAD_TOO_LARGE',
-    `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
-  );
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
-  }
-}
-
 /** Every `key` / `license_key` string in a body is a secret for logging purposes. */
 function collectLicenseKeys(body: unknown, secret: (value: unknown) => void) {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
@@ -179,21 +168,16 @@ function publicScope(body: unknown): string {
   return `public:${digest}`;
 }
 
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || hasNul(inner));
-  }
-  return false;
-}
-
 function errorBody(error: ApiError) {
   return { code: error.code, message: error.message, ...error.details };
 }
 
 function jsonHeaders(requestId: string): Record<string, string> {
-  return { 'content-type': 'application/json', 'x-request-id': requestId };
+  return {
+    'content-type': 'application/json',
+    'x-request-id': requestId,
+    ...transportSecurityHeaders(readEnv().publicUrl),
+  };
 }
 
 function errorResponse(

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '@/lib/ids';
 import { createTestDatabase } from '@/lib/testing/test-database';
 
@@ -6,7 +6,8 @@ import { createTestDatabase } from '@/lib/testing/test-database';
 const testDb = await createTestDatabase();
 afterAll(() => testDb.cleanup());
 const { db } = await import('@/lib/db');
-const { withIdempotency, IDEMPOTENCY_TTL_MS } = await import('./idempotency');
+const { withIdempotency, ABANDONED_AFTER_MS, CLAIM_HEARTBEAT_MS, IDEMPOTENCY_TTL_MS } =
+  await import('./idempotency');
 const { ApiError } = await import('./api-error');
 
 describe('Idempotency-Key expiry (withIdempotency with its now parameter)', () => {
@@ -88,5 +89,151 @@ describe('Idempotency-Key expiry (withIdempotency with its now parameter)', () =
     });
     finish();
     expect((await first).replayed).toBe(false);
+  });
+});
+
+describe('claims abandoned by a request that never finished', () => {
+  const request = { method: 'POST', path: '/api/license_keys', body: '{"key":"STUCK-0001"}' };
+  const t0 = new Date('2026-04-01T12:00:00Z');
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+  const answer = (body: string) => async () => ({ status: 201, body });
+
+  /** A request that claims `key` at t0 and then hangs, as one whose process died would. */
+  async function stuck(key: string) {
+    let finish!: (answer: { status: number; body: string }) => void;
+    const first = withIdempotency(
+      'test',
+      key,
+      request,
+      () => new Promise((resolve) => (finish = resolve)),
+      t0,
+    );
+    await expect.poll(() => db.idempotencyRecord.count({ where: { key: `test:${key}` } })).toBe(1);
+    return { first, finish };
+  }
+
+  it('are refused with 409 for a minute, then taken over by the retry', async () => {
+    const key = `stuck-${newId('evt')}`;
+    await stuck(key);
+    await expect(
+      withIdempotency('test', key, request, answer('{}'), at(ABANDONED_AFTER_MS - 1)),
+    ).rejects.toMatchObject({ status: 409, code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS' });
+    expect(
+      await withIdempotency(
+        'test',
+        key,
+        request,
+        answer('{"run":"retry"}'),
+        at(ABANDONED_AFTER_MS),
+      ),
+    ).toEqual({ status: 201, body: '{"run":"retry"}', replayed: false });
+    expect(
+      await withIdempotency('test', key, request, answer('{}'), at(ABANDONED_AFTER_MS + 1)),
+    ).toEqual({ status: 201, body: '{"run":"retry"}', replayed: true });
+  });
+
+  it('only one of two concurrent retries takes over; a late finish of the first changes nothing', async () => {
+    const key = `stuck-${newId('evt')}`;
+    const { first, finish } = await stuck(key);
+    let runs = 0;
+    const retry = () =>
+      withIdempotency(
+        'test',
+        key,
+        request,
+        async () => {
+          runs += 1;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return { status: 201, body: '{"run":"retry"}' };
+        },
+        at(2 * ABANDONED_AFTER_MS),
+      );
+    const results = await Promise.allSettled([retry(), retry()]);
+    expect(runs).toBe(1);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { status: 409 },
+    });
+
+    finish({ status: 201, body: '{"run":"first"}' });
+    await first;
+    const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { key: `test:${key}` } });
+    expect(record).toMatchObject({ state: 'done', responseBody: '{"run":"retry"}' });
+  });
+
+  it('is not taken over from a request that is still running, however long it takes', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: t0 });
+    try {
+      const key = `slow-${newId('evt')}`;
+      const { first, finish } = await stuck(key);
+      await vi.advanceTimersByTimeAsync(3 * CLAIM_HEARTBEAT_MS);
+      await expect
+        .poll(async () => {
+          const record = await db.idempotencyRecord.findUnique({ where: { key: `test:${key}` } });
+          return record?.claimedAt.getTime();
+        })
+        .toBe(at(3 * CLAIM_HEARTBEAT_MS).getTime());
+      const retry = withIdempotency('test', key, request, answer('{}'), at(ABANDONED_AFTER_MS + 1));
+      await expect(retry).rejects.toMatchObject({ status: 409 });
+      finish({ status: 201, body: '{"run":"slow"}' });
+      expect(await first).toMatchObject({ body: '{"run":"slow"}', replayed: false });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('records nobody asks for again', () => {
+  it('are purged once expired, whatever their key', async () => {
+    const now = new Date('2027-01-01T00:00:00Z');
+    const old = (key: string, expiresAt: Date) =>
+      db.idempotencyRecord.create({
+        data: { key, requestHash: 'h', state: 'done', responseStatus: 200, expiresAt },
+      });
+    await old(`test:purge-${newId('evt')}`, new Date(now.getTime() - 1));
+    await old(`test:purge-${newId('evt')}`, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
+    await old('test:kept', new Date(now.getTime() + 1));
+    await withIdempotency(
+      'test',
+      `other-${newId('evt')}`,
+      { method: 'POST', path: '/x', body: '' },
+      async () => ({ status: 200, body: '{}' }),
+      now,
+    );
+    expect(
+      await db.idempotencyRecord.count({ where: { key: { startsWith: 'test:purge-' } } }),
+    ).toBe(0);
+    expect(await db.idempotencyRecord.count({ where: { key: 'test:kept' } })).toBe(1);
+  });
+});
+
+describe('the public license endpoints', () => {
+  it('do not keep an answer about a license key that does not exist', async () => {
+    process.env.KEYDESK_RATE_LIMIT_PER_ADDRESS = '0';
+    process.env.KEYDESK_RATE_LIMIT_PER_LICENSE_KEY = '0';
+    const routes = {
+      activate: (await import('@/app/api/licenses/activate/route')).POST,
+      deactivate: (await import('@/app/api/licenses/deactivate/route')).POST,
+    };
+    const bodies = {
+      activate: { license_key: 'MADE-UP-0001', name: 'laptop' },
+      deactivate: { license_key: 'MADE-UP-0001', license_key_instance_id: 'lki_made_up' },
+    };
+    const before = await db.idempotencyRecord.count();
+    for (const name of ['activate', 'deactivate'] as const) {
+      for (let i = 0; i < 3; i++) {
+        const response = await routes[name](
+          new Request(`http://keydesk.test/api/licenses/${name}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': newId('evt') },
+            body: JSON.stringify(bodies[name]),
+          }),
+          { params: Promise.resolve({}) },
+        );
+        expect(response.status).toBe(404);
+        expect(await response.json()).toMatchObject({ code: 'LICENSE_KEY_NOT_FOUND' });
+      }
+    }
+    expect(await db.idempotencyRecord.count()).toBe(before);
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * What a person sees when a page fails unexpectedly: a plain message, never the error's text or
+ * stack, and the reference the server logged the error under (Next's `digest`), to quote to support.
+ */
+export function ErrorNotice({ digest, onRetry }: { digest?: string; onRetry: () => void }) {
+  return (
+    <div role="alert">
+      <h1 className="text-2xl font-semibold">Something went wrong</h1>
+      <p className="mt-2 text-slate-600">
+        This page could not be shown. Please try again; if it keeps happening, contact support
+        {digest ? (
+          <>
+            {' '}
+            with reference <span className="font-mono">{digest}</span>
+          </>
+        ) : null}
+        .
+      </p>
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-4 rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+      >
+        Try again
+      </button>
+    </div>
+  );
+}

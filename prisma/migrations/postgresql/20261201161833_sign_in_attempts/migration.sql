@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SignInThrottle" DROP COLUMN "failures",
+ADD COLUMN     "attempts" INTEGER NOT NULL DEFAULT 0;

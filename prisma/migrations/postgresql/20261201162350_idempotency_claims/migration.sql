@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IdempotencyRecord" ADD COLUMN     "claimToken" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "claimedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
