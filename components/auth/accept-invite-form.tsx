@@ -1,25 +1,22 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { unstable_rethrow } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
+import { FormAlert } from '@/components/ui/form-alert';
 import {
   describedBy,
   hintClassName,
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { acceptInviteWithAccountAction } from '@/lib/members/actions';
 import {
   acceptInviteWithAccountSchema,
   PASSWORD_MIN_LENGTH,
   type AcceptInviteField,
-  type AcceptInviteWithAccountInput,
 } from '@/lib/members/schema';
-import { FormAlert } from '@/components/ui/form-alert';
 
 const FIELDS: { name: AcceptInviteField; label: string; type: string; autoComplete: string }[] = [
   { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
@@ -38,33 +35,15 @@ const FIELDS: { name: AcceptInviteField; label: string; type: string; autoComple
  */
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, formState } =
-    useForm<AcceptInviteWithAccountInput>({
-      resolver: zodResolver(acceptInviteWithAccountSchema),
-      defaultValues: { token, name: '', password: '', confirmPassword: '' },
-    });
-  const { errors } = formState;
-
-  const onSubmit = handleSubmit((values) => {
-    if (pending) return;
-    setFormError(null);
-    startTransition(async () => {
-      try {
-        const failure = await acceptInviteWithAccountAction({ ...values, token });
-        const invalid = FIELDS.filter(({ name }) => failure.fieldErrors[name]?.length);
-        for (const { name } of invalid) {
-          setError(name, { type: 'server', message: failure.fieldErrors[name]?.[0] });
-        }
-        setFormError(failure.formError ?? null);
-        if (invalid[0]) setFocus(invalid[0].name);
-      } catch (error) {
-        unstable_rethrow(error); // the redirect to the dashboard
-        setFormError('The server did not answer. Check your connection and try again.');
-      }
-    });
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: acceptInviteWithAccountSchema,
+    defaultValues: { token, name: '', password: '', confirmPassword: '' },
+    fields: FIELDS.map(({ name }) => name),
+    // On success the action redirects to the dashboard.
+    action: (values) => acceptInviteWithAccountAction({ ...values, token }),
   });
+  const { register, formState } = form;
+  const { errors } = formState;
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-5">

@@ -1,24 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { unstable_rethrow } from 'next/navigation';
-import { useId, useState, useTransition, type ComponentProps } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId, type ComponentProps } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
-import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
-import { createCustomerAction } from '@/lib/customers/actions';
-import {
-  createCustomerSchema,
-  type CreateCustomerFailure,
-  type CreateCustomerField,
-  type CreateCustomerInput,
-} from '@/lib/customers/schema';
 import { FormAlert } from '@/components/ui/form-alert';
-
-/** The fields in the order they appear: the first invalid one gets the focus. */
-const FIELD_ORDER = ['name', 'email'] as const satisfies readonly CreateCustomerField[];
+import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { createCustomerAction } from '@/lib/customers/actions';
+import { createCustomerSchema, type CreateCustomerInput } from '@/lib/customers/schema';
 
 const NETWORK_ERROR_MESSAGE =
   'The customer could not be created because the server did not answer. Check your connection and try again.';
@@ -34,50 +24,17 @@ type CreateCustomerFormProps = {
  */
 export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
   const id = useId();
-  const [isPending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<CreateCustomerInput>({
-    resolver: zodResolver(createCustomerSchema),
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: createCustomerSchema,
     defaultValues: { name: '', email: '' },
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false, // focus follows FIELD_ORDER, the page order
+    fields: ['name', 'email'],
+    // On success the action redirects, so this only ever returns a failure.
+    action: (values: CreateCustomerInput) => createCustomerAction(values, returnTo ?? undefined),
+    failureMessage: 'The customer could not be created. Try again.',
+    networkErrorMessage: NETWORK_ERROR_MESSAGE,
   });
+  const { register, formState } = form;
   const { errors } = formState;
-
-  function focusFirstInvalid(invalid: Partial<Record<CreateCustomerField, unknown>>) {
-    const first = FIELD_ORDER.find((name) => invalid[name]);
-    if (first) setFocus(first);
-  }
-
-  function showFailure(failure: CreateCustomerFailure) {
-    for (const name of FIELD_ORDER) {
-      const message = failure.fieldErrors[name]?.[0];
-      if (message) setError(name, { type: 'server', message });
-    }
-    const placed = FIELD_ORDER.some((name) => failure.fieldErrors[name]?.length);
-    setFormError(
-      failure.formError ?? (placed ? null : 'The customer could not be created. Try again.'),
-    );
-    focusFirstInvalid(failure.fieldErrors);
-  }
-
-  const onSubmit = handleSubmit((values) => {
-    if (isPending) return;
-    setFormError(null);
-    startTransition(async () => {
-      let failure: CreateCustomerFailure;
-      try {
-        // On success the action redirects, so this only ever returns a failure.
-        failure = await createCustomerAction(values, returnTo ?? undefined);
-      } catch (error) {
-        unstable_rethrow(error); // Next's redirect travels as an error: let the router have it.
-        setFormError(NETWORK_ERROR_MESSAGE);
-        return;
-      }
-      showFailure(failure);
-    });
-  }, focusFirstInvalid);
 
   return (
     <form noValidate onSubmit={onSubmit} className="max-w-md space-y-6">
@@ -97,7 +54,7 @@ export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
       />
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
-        <Button type="submit" pending={isPending}>
+        <Button type="submit" pending={pending}>
           Create customer
         </Button>
         <Link

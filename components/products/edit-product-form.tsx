@@ -1,31 +1,28 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { unstable_rethrow } from 'next/navigation';
-import { useId, useState, useTransition, type ChangeEvent } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useId, type ChangeEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { ActivationsLimitField } from '@/components/ui/activations-limit-field';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
+import { FormAlert } from '@/components/ui/form-alert';
 import {
   describedBy,
   hintClassName,
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { updateProductAction } from '@/lib/products/actions';
 import {
   KEY_PREFIX_MAX_LENGTH,
   updateProductSchema,
   type ProductOption,
-  type UpdateProductFailure,
   type UpdateProductField,
-  type UpdateProductFormValues,
   type UpdateProductInput,
 } from '@/lib/products/schema';
 import { KeyLifetimeField } from './key-lifetime-field';
-import { FormAlert } from '@/components/ui/form-alert';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
 const FIELD_ORDER = [
@@ -57,63 +54,26 @@ function upperCaseInPlace(event: ChangeEvent<HTMLInputElement>) {
  */
 export function EditProductForm({ product }: { product: ProductOption }) {
   const id = useId();
-  const [isPending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, register, handleSubmit, setError, setFocus, formState } = useForm<
-    UpdateProductFormValues,
-    unknown,
-    UpdateProductInput
-  >({
-    resolver: zodResolver(updateProductSchema),
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: updateProductSchema,
     defaultValues: {
       name: product.name,
       activationsLimit: product.defaultActivationsLimit,
       keyLifetime: product.defaultKeyDuration,
       keyPrefix: product.keyPrefix ?? '',
     },
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false, // focus follows FIELD_ORDER, the page order
+    fields: FIELD_ORDER,
+    // On success the action redirects, so this only ever returns a failure.
+    action: (values: UpdateProductInput) => updateProductAction(product.id, values),
+    failureMessage: 'The product could not be saved. Try again.',
+    networkErrorMessage: NETWORK_ERROR_MESSAGE,
   });
+  const { control, register, formState } = form;
   const { errors } = formState;
   const lifetimeError =
     errors.keyLifetime?.count?.message ??
     errors.keyLifetime?.interval?.message ??
     errors.keyLifetime?.message;
-
-  function focusFirstInvalid(invalid: Partial<Record<UpdateProductField, unknown>>) {
-    const first = FIELD_ORDER.find((name) => invalid[name]);
-    if (first) setFocus(first);
-  }
-
-  function showFailure(failure: UpdateProductFailure) {
-    for (const name of FIELD_ORDER) {
-      const message = failure.fieldErrors[name]?.[0];
-      if (message) setError(name, { type: 'server', message });
-    }
-    const placed = FIELD_ORDER.some((name) => failure.fieldErrors[name]?.length);
-    setFormError(
-      failure.formError ?? (placed ? null : 'The product could not be saved. Try again.'),
-    );
-    focusFirstInvalid(failure.fieldErrors);
-  }
-
-  const onSubmit = handleSubmit((values) => {
-    if (isPending) return;
-    setFormError(null);
-    startTransition(async () => {
-      let failure: UpdateProductFailure;
-      try {
-        // On success the action redirects, so this only ever returns a failure.
-        failure = await updateProductAction(product.id, values);
-      } catch (error) {
-        unstable_rethrow(error); // Next's redirect travels as an error: let the router have it.
-        setFormError(NETWORK_ERROR_MESSAGE);
-        return;
-      }
-      showFailure(failure);
-    });
-  }, focusFirstInvalid);
 
   const prefix = register('keyPrefix');
 
@@ -199,7 +159,7 @@ export function EditProductForm({ product }: { product: ProductOption }) {
       </div>
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
-        <Button type="submit" pending={isPending}>
+        <Button type="submit" pending={pending}>
           Save product
         </Button>
         <Link
