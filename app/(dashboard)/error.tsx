@@ -1,5 +1,7 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
+
 /** Unexpected errors: a generic message and the reference the server logged the error under. */
 export default function DashboardError({
   error,
@@ -21,13 +23,9 @@ export default function DashboardError({
         ) : null}
         .
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-4 rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-      >
+      <Button variant="secondary" onClick={reset} className="mt-4">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,8 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useId, type ComponentProps } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, LinkButton } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
@@ -57,12 +56,9 @@ export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
         <Button type="submit" pending={pending}>
           Create customer
         </Button>
-        <Link
-          href={returnTo ?? '/customers'}
-          className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
+        <LinkButton href={returnTo ?? '/customers'} variant="ghost">
           Cancel
-        </Link>
+        </LinkButton>
       </div>
     </form>
   );

@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { Controller, useWatch, type FieldErrors } from 'react-hook-form';
-import { ActivationsLimitField } from '@/components/ui/activations-limit-field';
-import { Button } from '@/components/ui/button';
+import { ActivationsLimitField } from './activations-limit-field';
+import { Button, LinkButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createLicenseKeyAction } from '@/lib/license-keys/actions';
@@ -162,12 +161,9 @@ export function CreateLicenseKeyForm({
         <Button type="submit" pending={pending}>
           {mode === 'import' ? 'Import license key' : 'Create license key'}
         </Button>
-        <Link
-          href="/license-keys"
-          className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
+        <LinkButton href="/license-keys" variant="ghost">
           Cancel
-        </Link>
+        </LinkButton>
       </div>
     </form>
   );

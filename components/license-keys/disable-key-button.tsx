@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/spinner';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { setLicenseKeyDisabledAction } from '@/lib/license-keys/actions';
 
 const NETWORK_ERROR_MESSAGE =
@@ -14,9 +14,8 @@ const NETWORK_ERROR_MESSAGE =
  */
 export function DisableKeyButton({ id, disabled }: { id: string; disabled: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -31,11 +30,10 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
 
   function change(nextDisabled: boolean) {
     if (pending) return;
-    setError(null);
     setAnnouncement('');
-    startTransition(async () => {
-      try {
-        const failure = await setLicenseKeyDisabledAction(id, nextDisabled);
+    run(
+      () => setLicenseKeyDisabledAction(id, nextDisabled),
+      (failure) => {
         if (failure) {
           setError(failure.formError);
           return;
@@ -43,10 +41,8 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
         returnFocus.current = true;
         setConfirming(false);
         setAnnouncement(nextDisabled ? 'The key is now disabled.' : 'The key is now enabled.');
-      } catch {
-        setError(NETWORK_ERROR_MESSAGE);
-      }
-    });
+      },
+    );
   }
 
   function cancel() {
@@ -63,18 +59,15 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
             Disable this key now? Activating or validating it will fail until it is enabled again.
           </p>
           <div className="flex flex-wrap gap-2">
-            <button
+            <Button
               ref={confirmRef}
-              type="button"
+              variant="danger"
+              pending={pending}
               onClick={() => change(true)}
-              aria-busy={pending || undefined}
-              aria-disabled={pending || undefined}
               aria-describedby={error ? `${warningId} ${errorId}` : warningId}
-              className="inline-flex items-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 aria-disabled:cursor-wait"
             >
-              {pending ? <Spinner /> : null}
               Confirm disable
-            </button>
+            </Button>
             <Button variant="secondary" onClick={cancel}>
               Cancel
             </Button>

@@ -1,8 +1,8 @@
 'use client';
 
-import { unstable_rethrow } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { removeMemberAction } from '@/lib/members/actions';
 
 type Props = { membershipId: string; name: string; isSelf: boolean; businessName: string };
@@ -14,8 +14,9 @@ type Props = { membershipId: string; name: string; isSelf: boolean; businessName
 export function RemoveMemberButton({ membershipId, name, isSelf, businessName }: Props) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error, setError } = useServerAction(
+    'The server did not answer. Try again.',
+  );
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -33,17 +34,12 @@ export function RemoveMemberButton({ membershipId, name, isSelf, businessName }:
   }
 
   function remove() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await removeMemberAction({ membershipId });
+    run(
+      () => removeMemberAction({ membershipId }), // leaving the business redirects
+      (result) => {
         if (!result.ok) setError(result.formError);
-      } catch (caught) {
-        unstable_rethrow(caught); // leaving the business redirects
-        setError('The server did not answer. Try again.');
-      }
-    });
+      },
+    );
   }
 
   /** Escape on either button of the confirmation step cancels it. */
@@ -60,12 +56,7 @@ export function RemoveMemberButton({ membershipId, name, isSelf, businessName }:
   if (!confirming) {
     return (
       <div>
-        <Button
-          ref={openRef}
-          variant="secondary"
-          className="px-3 py-1.5"
-          onClick={() => setConfirming(true)}
-        >
+        <Button ref={openRef} variant="secondary" size="sm" onClick={() => setConfirming(true)}>
           Remove {name}
         </Button>
         {errorLine}
@@ -90,11 +81,11 @@ export function RemoveMemberButton({ membershipId, name, isSelf, businessName }:
           pending={pending}
           aria-describedby={error ? `${id}-error` : undefined}
           onClick={remove}
-          className="px-3 py-1.5"
+          size="sm"
         >
           Yes, remove {name}
         </Button>
-        <Button variant="secondary" className="px-3 py-1.5" onClick={cancel} onKeyDown={onKeyDown}>
+        <Button variant="secondary" size="sm" onClick={cancel} onKeyDown={onKeyDown}>
           Cancel
         </Button>
       </div>

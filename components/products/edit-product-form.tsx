@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useId, type ChangeEvent } from 'react';
 import { Controller } from 'react-hook-form';
-import { ActivationsLimitField } from '@/components/ui/activations-limit-field';
-import { Button } from '@/components/ui/button';
+import { ActivationsLimitField } from '@/components/license-keys/activations-limit-field';
+import { Button, LinkButton } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import {
@@ -162,12 +161,9 @@ export function EditProductForm({ product }: { product: ProductOption }) {
         <Button type="submit" pending={pending}>
           Save product
         </Button>
-        <Link
-          href="/products"
-          className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
+        <LinkButton href="/products" variant="ghost">
           Cancel
-        </Link>
+        </LinkButton>
       </div>
     </form>
   );

@@ -8,7 +8,7 @@ export const NETWORK_ERROR_MESSAGE =
 
 /**
  * Calls server actions from a button or a form. `run` calls the action in a transition, so
- * `pending` is true until its answer is handled; a call while one is pending is ignored. When the
+ * `pending` is true until `handle` is done with its answer; a call while one is pending is ignored. When the
  * call itself fails (no answer, a server crash) `error` holds `networkErrorMessage`; Next's
  * redirect, notFound and forbidden travel as errors too and are rethrown for the router.
  */
@@ -16,7 +16,7 @@ export function useServerAction(networkErrorMessage = NETWORK_ERROR_MESSAGE) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  function run<T>(call: () => Promise<T>, handle: (result: T) => void) {
+  function run<T>(call: () => Promise<T>, handle: (result: T) => void | Promise<void>) {
     if (pending) return;
     setError(null);
     startTransition(async () => {
@@ -28,7 +28,7 @@ export function useServerAction(networkErrorMessage = NETWORK_ERROR_MESSAGE) {
         setError(networkErrorMessage);
         return;
       }
-      handle(result);
+      await handle(result); // still pending while the answer is handled (a refetch, say)
     });
   }
 
