@@ -1,9 +1,10 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/spinner';
+import { Cell, RowHeader, Table } from '@/components/ui/table';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { formatInstant } from '@/lib/format';
 import { deactivateInstanceAction } from '@/lib/license-key-instances/actions';
 import { licenseKeyUsageQuery, type LicenseKeyUsage } from '@/lib/license-key-instances/queries';
@@ -12,8 +13,6 @@ type Instance = LicenseKeyUsage['instances'][number];
 
 const NETWORK_ERROR_MESSAGE =
   'The instance could not be deactivated because the server did not answer. Check your connection and try again.';
-
-const cellClassName = 'px-4 py-3 align-top';
 
 /**
  * The key's instances (where it is activated), newest first, kept current by the page's usage query.
@@ -55,46 +54,28 @@ export function InstancesList({
       <p className="mt-1 mb-3 text-sm text-slate-600">
         Where this key is activated. Deactivating an instance frees its seat. Times are in UTC.
       </p>
-      {instances.length === 0 ? (
-        <p className="text-sm text-slate-600">No activations yet</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Instances of this key, newest first</caption>
-            <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Activated (UTC)
-                </th>
-                {canDeactivate ? (
-                  <th scope="col" className="px-4 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {instances.map((instance) => (
-                <InstanceRow
-                  key={instance.id}
-                  licenseKeyId={licenseKeyId}
-                  instance={instance}
-                  canDeactivate={canDeactivate}
-                  confirming={confirmingId === instance.id}
-                  onConfirmingChange={(on) => {
-                    setConfirmingId(on ? instance.id : null);
-                    if (on) setAnnouncement('');
-                  }}
-                  onGone={handleGone}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption="Instances of this key, newest first"
+        columns={['Name', 'Activated (UTC)', canDeactivate && { label: 'Actions', hidden: true }]}
+        rows={instances}
+        empty={<p className="text-sm text-slate-600">No activations yet</p>}
+        frame="plain"
+      >
+        {(instance) => (
+          <InstanceRow
+            key={instance.id}
+            licenseKeyId={licenseKeyId}
+            instance={instance}
+            canDeactivate={canDeactivate}
+            confirming={confirmingId === instance.id}
+            onConfirmingChange={(on) => {
+              setConfirmingId(on ? instance.id : null);
+              if (on) setAnnouncement('');
+            }}
+            onGone={handleGone}
+          />
+        )}
+      </Table>
       {data && data.instancesCount > instances.length && instances.length > 0 ? (
         <p className="mt-3 text-xs text-slate-600">
           Showing the {instances.length} most recent of {data.instancesCount} instances.
@@ -123,8 +104,7 @@ function InstanceRow({
   onGone: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
   const deactivateRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -139,11 +119,9 @@ function InstanceRow({
   }, [confirming]);
 
   function deactivate() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await deactivateInstanceAction(licenseKeyId, instance.id);
+    run(
+      () => deactivateInstanceAction(licenseKeyId, instance.id),
+      async (result) => {
         if (!result.ok && !result.notFound) {
           setError(result.formError);
           return;
@@ -158,10 +136,8 @@ function InstanceRow({
             ? `Deactivated ${instance.name}.`
             : `${instance.name} was already deactivated: nothing changed.`,
         );
-      } catch {
-        setError(NETWORK_ERROR_MESSAGE);
-      }
-    });
+      },
+    );
   }
 
   function cancel() {
@@ -173,17 +149,12 @@ function InstanceRow({
 
   return (
     <tr>
-      <th
-        scope="row"
-        className={`${cellClassName} text-left font-medium wrap-break-word text-slate-900`}
-      >
-        {instance.name}
-      </th>
-      <td className={`${cellClassName} whitespace-nowrap text-slate-700`}>
+      <RowHeader className="font-medium wrap-break-word text-slate-900">{instance.name}</RowHeader>
+      <Cell className="whitespace-nowrap text-slate-700">
         <time dateTime={instance.createdAt}>{formatInstant(createdAt)}</time>
-      </td>
+      </Cell>
       {canDeactivate ? (
-        <td className={`${cellClassName} text-right`}>
+        <Cell className="text-right">
           {confirming ? (
             <div className="ml-auto w-72 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-left">
               <p id={warningId} className="text-sm text-red-900">
@@ -191,18 +162,15 @@ function InstanceRow({
                 use the key.
               </p>
               <div className="flex flex-wrap gap-2">
-                <button
+                <Button
                   ref={confirmRef}
-                  type="button"
+                  variant="danger"
+                  pending={pending}
                   onClick={deactivate}
-                  aria-busy={pending || undefined}
-                  aria-disabled={pending || undefined}
                   aria-describedby={error ? `${warningId} ${errorId}` : warningId}
-                  className="inline-flex items-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 aria-disabled:cursor-wait"
                 >
-                  {pending ? <Spinner /> : null}
                   Confirm deactivation<span className="sr-only"> of {instance.name}</span>
-                </button>
+                </Button>
                 <Button variant="secondary" onClick={cancel}>
                   Cancel
                 </Button>
@@ -231,7 +199,7 @@ function InstanceRow({
               {error}
             </p>
           ) : null}
-        </td>
+        </Cell>
       ) : null}
     </tr>
   );
