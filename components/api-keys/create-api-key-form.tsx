@@ -2,15 +2,9 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
-import {
-  checkboxClassName,
-  describedBy,
-  hintClassName,
-  inputClassName,
-  labelClassName,
-} from '@/components/ui/form-styles';
+import { checkboxClassName, labelClassName } from '@/components/ui/form-styles';
+import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createApiKeyAction } from '@/lib/api-keys/actions';
 import {
@@ -56,25 +50,15 @@ export function CreateApiKeyForm() {
       ) : null}
       <form noValidate onSubmit={onSubmit} className="max-w-[32rem] space-y-5">
         <FormAlert message={formError} />
-        <div>
-          <label htmlFor="api-key-name" className={labelClassName}>
-            Name
-          </label>
-          <input
-            id="api-key-name"
-            type="text"
-            autoComplete="off"
-            maxLength={API_KEY_NAME_MAX_LENGTH}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('api-key-name-hint', errors.name && 'api-key-name-error')}
-            className={inputClassName(Boolean(errors.name))}
-            {...register('name')}
-          />
-          <p id="api-key-name-hint" className={hintClassName}>
-            What uses the key, e.g. “Checkout integration”.
-          </p>
-          <FieldError id="api-key-name-error" message={errors.name?.message} />
-        </div>
+        <TextField
+          id="api-key-name"
+          label="Name"
+          autoComplete="off"
+          maxLength={API_KEY_NAME_MAX_LENGTH}
+          hint="What uses the key, e.g. “Checkout integration”."
+          error={errors.name?.message}
+          {...register('name')}
+        />
         <div className="flex items-start gap-3">
           <input
             id="api-key-read-only"

@@ -1,9 +1,8 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
-import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
+import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { signInAction } from '@/lib/auth/actions';
 import { signInSchema } from '@/lib/auth/schema';
@@ -22,36 +21,22 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-5">
       <FormAlert message={formError} />
-      <div>
-        <label htmlFor="email" className={labelClassName}>
-          Email
-        </label>
-        <input
-          id="email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describedBy(errors.email && 'email-error')}
-          className={inputClassName(Boolean(errors.email))}
-          {...register('email')}
-        />
-        <FieldError id="email-error" message={errors.email?.message} />
-      </div>
-      <div>
-        <label htmlFor="password" className={labelClassName}>
-          Password
-        </label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={describedBy(errors.password && 'password-error')}
-          className={inputClassName(Boolean(errors.password))}
-          {...register('password')}
-        />
-        <FieldError id="password-error" message={errors.password?.message} />
-      </div>
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        error={errors.email?.message}
+        {...register('email')}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...register('password')}
+      />
       <Button type="submit" pending={pending} className="w-full">
         Sign in
       </Button>

@@ -1,10 +1,8 @@
 'use client';
 
-import { useId, type ComponentProps } from 'react';
 import { Button, LinkButton } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
-import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
+import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createCustomerAction } from '@/lib/customers/actions';
 import { createCustomerSchema, type CreateCustomerInput } from '@/lib/customers/schema';
@@ -22,7 +20,6 @@ type CreateCustomerFormProps = {
  * Validates with the action's own Zod schema; on success the action redirects.
  */
 export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
-  const id = useId();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: createCustomerSchema,
     defaultValues: { name: '', email: '' },
@@ -39,17 +36,21 @@ export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
     <form noValidate onSubmit={onSubmit} className="max-w-md space-y-6">
       <FormAlert message={formError} />
 
+      {/* The customer's details, not the signed-in person's: no autofill. */}
       <TextField
-        id={`${id}-name`}
         label="Name"
+        autoComplete="off"
         error={errors.name?.message}
-        input={{ type: 'text', ...register('name') }}
+        {...register('name')}
       />
       <TextField
-        id={`${id}-email`}
         label="Email"
+        type="email"
+        inputMode="email"
+        spellCheck={false}
+        autoComplete="off"
         error={errors.email?.message}
-        input={{ type: 'email', inputMode: 'email', spellCheck: false, ...register('email') }}
+        {...register('email')}
       />
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
@@ -61,34 +62,5 @@ export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
         </LinkButton>
       </div>
     </form>
-  );
-}
-
-type TextFieldProps = {
-  id: string;
-  label: string;
-  error?: string;
-  input: ComponentProps<'input'>;
-};
-
-/** A labelled input with its error tied to it by aria-describedby. */
-function TextField({ id, label, error, input }: TextFieldProps) {
-  const errorId = `${id}-error`;
-  return (
-    <div>
-      <label htmlFor={id} className={labelClassName}>
-        {label}
-      </label>
-      <input
-        id={id}
-        // The customer's details, not the signed-in person's: no autofill.
-        autoComplete="off"
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(error && errorId)}
-        className={inputClassName(Boolean(error))}
-      />
-      <FieldError id={errorId} message={error} />
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, type Ref } from 'react';
+import { useId } from 'react';
+import type { ControlledFieldProps } from '@/components/ui/controlled-props';
 import { FieldError } from '@/components/ui/field-error';
 import {
   describedBy,
@@ -11,13 +12,8 @@ import {
 import { NoneCheckbox } from '@/components/ui/none-checkbox';
 import { useOptionalValue } from '@/components/ui/use-optional-value';
 
-type ActivationsLimitFieldProps = {
-  /** A number, NaN while the box is empty or unreadable, or null for unlimited. */
-  value: number | null;
-  onChange: (value: number | null) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  error?: string;
+/** The value: a number, NaN while the box is empty or unreadable, or null for unlimited. */
+type ActivationsLimitFieldProps = ControlledFieldProps<number | null> & {
   /** The name of the number box ("Activations limit"). */
   label: string;
   hint: string;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Controller, useWatch, type FieldErrors } from 'react-hook-form';
 import { ActivationsLimitField } from './activations-limit-field';
 import { Button, LinkButton } from '@/components/ui/button';
+import { controlledProps } from '@/components/ui/controlled-props';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createLicenseKeyAction } from '@/lib/license-keys/actions';
@@ -131,13 +132,9 @@ export function CreateLicenseKeyForm({
       <Controller
         control={control}
         name="activationsLimit"
-        render={({ field, fieldState }) => (
+        render={(props) => (
           <ActivationsLimitField
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
+            {...controlledProps(props)}
             label="Activations limit"
             hint="How many devices can activate this key at the same time."
           />
@@ -146,15 +143,7 @@ export function CreateLicenseKeyForm({
       <Controller
         control={control}
         name="expiresAt"
-        render={({ field, fieldState }) => (
-          <ExpiryField
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        render={(props) => <ExpiryField {...controlledProps(props)} />}
       />
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useSyncExternalStore, type Ref } from 'react';
+import { useId, useSyncExternalStore } from 'react';
+import type { ControlledFieldProps } from '@/components/ui/controlled-props';
 import { FieldError } from '@/components/ui/field-error';
 import {
   describedBy,
@@ -11,14 +12,8 @@ import {
 import { NoneCheckbox } from '@/components/ui/none-checkbox';
 import { useOptionalValue } from '@/components/ui/use-optional-value';
 
-type ExpiryFieldProps = {
-  /** An ISO 8601 instant, null for "never expires", or '' while the input is empty or incomplete. */
-  value: string | null;
-  onChange: (value: string | null) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  error?: string;
-};
+/** The value: an ISO 8601 instant, null for "never expires", or '' while the input is incomplete. */
+type ExpiryFieldProps = ControlledFieldProps<string | null>;
 
 /**
  * "Expires at" (a datetime-local input, in the browser's time zone) with a "Never expires"

@@ -4,7 +4,8 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
-import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
+import { describedBy, labelClassName } from '@/components/ui/form-styles';
+import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { inviteMemberAction, type InviteMemberResult } from '@/lib/members/actions';
@@ -37,28 +38,19 @@ export function InviteMemberForm({ roles }: { roles: MemberRole[] }) {
   });
   const { register, setFocus, formState } = form;
   const { errors } = formState;
-  const emailError = `${id}-email-error`;
   const roleError = `${id}-role-error`;
 
   return (
     <div className="space-y-6">
       <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-5">
         <FormAlert message={formError} />
-        <div>
-          <label htmlFor={`${id}-email`} className={labelClassName}>
-            Email
-          </label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            autoComplete="off"
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy(errors.email && emailError)}
-            className={inputClassName(Boolean(errors.email))}
-            {...register('email')}
-          />
-          <FieldError id={emailError} message={errors.email?.message} />
-        </div>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="off"
+          error={errors.email?.message}
+          {...register('email')}
+        />
         <fieldset aria-describedby={describedBy(errors.role && roleError)}>
           <legend className={labelClassName}>Role</legend>
           <div className="mt-2 space-y-2">

@@ -1,17 +1,12 @@
 'use client';
 
-import { useId, type ChangeEvent } from 'react';
+import type { ChangeEvent } from 'react';
 import { Controller } from 'react-hook-form';
 import { ActivationsLimitField } from '@/components/license-keys/activations-limit-field';
 import { Button, LinkButton } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
+import { controlledProps } from '@/components/ui/controlled-props';
 import { FormAlert } from '@/components/ui/form-alert';
-import {
-  describedBy,
-  hintClassName,
-  inputClassName,
-  labelClassName,
-} from '@/components/ui/form-styles';
+import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateProductAction } from '@/lib/products/actions';
 import {
@@ -34,6 +29,10 @@ const FIELD_ORDER = [
 const NETWORK_ERROR_MESSAGE =
   'The product could not be saved because the server did not answer. Check your connection and try again.';
 
+const PREFIX_HINT =
+  'Optional. New keys start with it, like PHOTO-7KQ2M-…: letters A–Z and digits, starting with ' +
+  `a letter, up to ${KEY_PREFIX_MAX_LENGTH} characters. Leave it empty for no prefix.`;
+
 /** Upper-cases what is typed into a box, keeping the caret where it was. */
 function upperCaseInPlace(event: ChangeEvent<HTMLInputElement>) {
   const input = event.target;
@@ -52,7 +51,6 @@ function upperCaseInPlace(event: ChangeEvent<HTMLInputElement>) {
  * fields; on success the action redirects to the product list.
  */
 export function EditProductForm({ product }: { product: ProductOption }) {
-  const id = useId();
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: updateProductSchema,
     defaultValues: {
@@ -80,32 +78,19 @@ export function EditProductForm({ product }: { product: ProductOption }) {
     <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-6">
       <FormAlert message={formError} />
 
-      <div>
-        <label htmlFor={`${id}-name`} className={labelClassName}>
-          Product name
-        </label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          {...register('name')}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy(errors.name && `${id}-name-error`)}
-          className={inputClassName(Boolean(errors.name))}
-        />
-        <FieldError id={`${id}-name-error`} message={errors.name?.message} />
-      </div>
+      <TextField
+        label="Product name"
+        autoComplete="off"
+        error={errors.name?.message}
+        {...register('name')}
+      />
 
       <Controller
         control={control}
         name="activationsLimit"
-        render={({ field, fieldState }) => (
+        render={(props) => (
           <ActivationsLimitField
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
+            {...controlledProps(props)}
             label="Default activations limit"
             hint="How many devices can activate a new key at the same time. Keys already issued keep their limit."
             as="group"
@@ -117,45 +102,23 @@ export function EditProductForm({ product }: { product: ProductOption }) {
       <Controller
         control={control}
         name="keyLifetime"
-        render={({ field }) => (
-          <KeyLifetimeField
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={lifetimeError}
-          />
-        )}
+        render={(props) => <KeyLifetimeField {...controlledProps(props)} error={lifetimeError} />}
       />
 
-      <div>
-        <label htmlFor={`${id}-prefix`} className={labelClassName}>
-          Key prefix
-        </label>
-        <input
-          id={`${id}-prefix`}
-          type="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          {...prefix}
-          onChange={(event) => {
-            upperCaseInPlace(event); // before the form reads the value
-            return prefix.onChange(event);
-          }}
-          aria-invalid={errors.keyPrefix ? true : undefined}
-          aria-describedby={describedBy(
-            `${id}-prefix-hint`,
-            errors.keyPrefix && `${id}-prefix-error`,
-          )}
-          className={inputClassName(Boolean(errors.keyPrefix), 'max-w-48 font-mono')}
-        />
-        <p id={`${id}-prefix-hint`} className={hintClassName}>
-          Optional. New keys start with it, like PHOTO-7KQ2M-…: letters A–Z and digits, starting
-          with a letter, up to {KEY_PREFIX_MAX_LENGTH} characters. Leave it empty for no prefix.
-        </p>
-        <FieldError id={`${id}-prefix-error`} message={errors.keyPrefix?.message} />
-      </div>
+      <TextField
+        label="Key prefix"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        {...prefix}
+        onChange={(event) => {
+          upperCaseInPlace(event); // before the form reads the value
+          return prefix.onChange(event);
+        }}
+        hint={PREFIX_HINT}
+        error={errors.keyPrefix?.message}
+        className="max-w-48 font-mono"
+      />
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
         <Button type="submit" pending={pending}>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, type Ref } from 'react';
+import { useId } from 'react';
+import type { ControlledFieldProps } from '@/components/ui/controlled-props';
 import { FieldError } from '@/components/ui/field-error';
 import {
   describedBy,
@@ -21,14 +22,8 @@ type KeyLifetime = { count: number; interval: DurationInterval };
 
 const DEFAULT_LIFETIME: KeyLifetime = { count: 1, interval: 'year' };
 
-type KeyLifetimeFieldProps = {
-  /** The lifetime (count NaN while the box is empty), or null when keys never expire. */
-  value: KeyLifetime | null;
-  onChange: (value: KeyLifetime | null) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  error?: string;
-};
+/** The value: the lifetime (count NaN while the box is empty), or null when keys never expire. */
+type KeyLifetimeFieldProps = ControlledFieldProps<KeyLifetime | null>;
 
 /**
  * "Key lifetime": a number, a "Lifetime unit" select and a "Keys never expire" checkbox, grouped
