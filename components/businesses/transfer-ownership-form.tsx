@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
+import { ConfirmPanel } from '@/components/ui/confirm-panel';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
@@ -50,14 +51,8 @@ export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandida
   );
 
   function cancel() {
-    if (pending) return;
     returnFocus.current = true;
     setConfirming(false);
-  }
-
-  /** Escape on either button of the confirmation step cancels it. */
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key === 'Escape') cancel();
   }
 
   return (
@@ -85,24 +80,15 @@ export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandida
         <FieldError id={errorId} message={fieldError} />
       </div>
       {confirming && chosen ? (
-        <div
-          role="group"
-          aria-labelledby={`${id}-question`}
-          className="rounded-md border border-amber-300 bg-amber-50 p-4"
-        >
-          <p id={`${id}-question`} className="text-sm text-amber-950">
-            Transfer ownership to {chosen.name}? They become an owner and you become an admin: you
-            keep working with keys and members, but can no longer rename or transfer the business.
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <Button ref={confirmRef} pending={pending} onClick={onSubmit} onKeyDown={onKeyDown}>
-              Yes, transfer ownership
-            </Button>
-            <Button variant="secondary" onClick={cancel} onKeyDown={onKeyDown}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question={`Transfer ownership to ${chosen.name}? They become an owner and you become an admin: you keep working with keys and members, but can no longer rename or transfer the business.`}
+          confirmLabel="Yes, transfer ownership"
+          onConfirm={onSubmit}
+          onCancel={cancel}
+          pending={pending}
+          confirmRef={confirmRef}
+          tone="warning"
+        />
       ) : (
         <Button type="submit">Transfer ownership</Button>
       )}

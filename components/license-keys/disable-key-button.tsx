@@ -1,7 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmPanel, useConfirmFocus } from '@/components/ui/confirm-panel';
+import { FieldError } from '@/components/ui/field-error';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { setLicenseKeyDisabledAction } from '@/lib/license-keys/actions';
 
@@ -16,17 +18,8 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const { confirmRef, askRef, returnFocus } = useConfirmFocus(confirming);
   const errorId = useId();
-  const warningId = useId();
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) toggleRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming, disabled]);
 
   function change(nextDisabled: boolean) {
     if (pending) return;
@@ -38,7 +31,7 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
           setError(failure.formError);
           return;
         }
-        returnFocus.current = true;
+        returnFocus();
         setConfirming(false);
         setAnnouncement(nextDisabled ? 'The key is now disabled.' : 'The key is now enabled.');
       },
@@ -46,7 +39,7 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
   }
 
   function cancel() {
-    returnFocus.current = true;
+    returnFocus();
     setError(null);
     setConfirming(false);
   }
@@ -54,28 +47,18 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
   return (
     <div className="space-y-3">
       {confirming ? (
-        <div className="space-y-3 rounded-md border border-red-200 bg-red-50 p-3">
-          <p id={warningId} className="text-sm text-red-900">
-            Disable this key now? Activating or validating it will fail until it is enabled again.
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button
-              ref={confirmRef}
-              variant="danger"
-              pending={pending}
-              onClick={() => change(true)}
-              aria-describedby={error ? `${warningId} ${errorId}` : warningId}
-            >
-              Confirm disable
-            </Button>
-            <Button variant="secondary" onClick={cancel}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question="Disable this key now? Activating or validating it will fail until it is enabled again."
+          confirmLabel="Confirm disable"
+          onConfirm={() => change(true)}
+          onCancel={cancel}
+          pending={pending}
+          confirmRef={confirmRef}
+          errorId={error ? errorId : undefined}
+        />
       ) : (
         <Button
-          ref={toggleRef}
+          ref={askRef}
           variant="secondary"
           pending={pending}
           aria-describedby={error ? errorId : undefined}
@@ -84,11 +67,7 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
           {disabled ? 'Enable key' : 'Disable key'}
         </Button>
       )}
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error ?? undefined} />
       <p role="status" className="sr-only">
         {announcement}
       </p>

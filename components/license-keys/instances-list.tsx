@@ -1,8 +1,9 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmPanel, useConfirmFocus } from '@/components/ui/confirm-panel';
 import { Cell, RowHeader, Table } from '@/components/ui/table';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { formatInstant } from '@/lib/format';
@@ -105,18 +106,9 @@ function InstanceRow({
 }) {
   const queryClient = useQueryClient();
   const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
-  const deactivateRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const { confirmRef, askRef, returnFocus } = useConfirmFocus(confirming);
   const errorId = useId();
-  const warningId = useId();
   const createdAt = new Date(instance.createdAt);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) deactivateRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
 
   function deactivate() {
     run(
@@ -141,8 +133,7 @@ function InstanceRow({
   }
 
   function cancel() {
-    if (pending) return;
-    returnFocus.current = true;
+    returnFocus();
     setError(null);
     onConfirmingChange(false);
   }
@@ -156,31 +147,24 @@ function InstanceRow({
       {canDeactivate ? (
         <Cell className="text-right">
           {confirming ? (
-            <div className="ml-auto w-72 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-left">
-              <p id={warningId} className="text-sm text-red-900">
-                Deactivate “{instance.name}”? Its seat is freed; that device must activate again to
-                use the key.
-              </p>
-              <div className="flex flex-wrap gap-2">
-                <Button
-                  ref={confirmRef}
-                  variant="danger"
-                  pending={pending}
-                  onClick={deactivate}
-                  aria-describedby={error ? `${warningId} ${errorId}` : warningId}
-                >
+            <ConfirmPanel
+              question={`Deactivate “${instance.name}”? Its seat is freed; that device must activate again to use the key.`}
+              confirmLabel={
+                <>
                   Confirm deactivation<span className="sr-only"> of {instance.name}</span>
-                </Button>
-                <Button variant="secondary" onClick={cancel}>
-                  Cancel
-                </Button>
-              </div>
-            </div>
+                </>
+              }
+              onConfirm={deactivate}
+              onCancel={cancel}
+              pending={pending}
+              confirmRef={confirmRef}
+              errorId={error ? errorId : undefined}
+              className="ml-auto w-72 text-left"
+            />
           ) : (
             <Button
-              ref={deactivateRef}
+              ref={askRef}
               variant="secondary"
-
               aria-describedby={error ? errorId : undefined}
               onClick={() => {
                 setError(null);
