@@ -1,27 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
-import {
-  checkboxClassName,
-  describedBy,
-  hintClassName,
-  inputClassName,
-  labelClassName,
-} from '@/components/ui/form-styles';
+import { FormAlert } from '@/components/ui/form-alert';
+import { checkboxClassName, labelClassName } from '@/components/ui/form-styles';
+import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { createApiKeyAction } from '@/lib/api-keys/actions';
 import {
   API_KEY_NAME_MAX_LENGTH,
   createApiKeySchema,
-  type CreateApiKeyFormValues,
-  type CreateApiKeyInput,
   type CreateApiKeySuccess,
 } from '@/lib/api-keys/schema';
 import { NewApiKeyNotice } from './new-api-key-notice';
-import { FormAlert } from '@/components/ui/form-alert';
 
 const NETWORK_ERROR_MESSAGE =
   'The API key could not be created because the server did not answer. Check your connection and try again.';
@@ -32,44 +23,21 @@ const NETWORK_ERROR_MESSAGE =
  * creates another key (a failed attempt leaves it on screen, so a secret not yet copied survives).
  */
 export function CreateApiKeyForm() {
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateApiKeySuccess | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<
-    CreateApiKeyFormValues,
-    unknown,
-    CreateApiKeyInput
-  >({
-    resolver: zodResolver(createApiKeySchema),
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: createApiKeySchema,
     defaultValues: { name: '', readOnly: false },
+    fields: ['name'],
+    action: createApiKeyAction,
+    onSuccess: (result) => {
+      form.reset();
+      setCreated(result);
+    },
+    failureMessage: 'The API key could not be created. Try again.',
+    networkErrorMessage: NETWORK_ERROR_MESSAGE,
   });
+  const { register, formState } = form;
   const { errors } = formState;
-
-  const onSubmit = handleSubmit((values) => {
-    if (pending) return;
-    setFormError(null);
-    startTransition(async () => {
-      try {
-        const result = await createApiKeyAction(values);
-        if (result.ok) {
-          reset();
-          setCreated(result);
-          return;
-        }
-        const nameError = result.fieldErrors.name?.[0];
-        if (nameError)
-          setError('name', { type: 'server', message: nameError }, { shouldFocus: true });
-        const readOnlyError = result.fieldErrors.readOnly?.[0];
-        setFormError(
-          result.formError ??
-            readOnlyError ??
-            (nameError ? null : 'The API key could not be created. Try again.'),
-        );
-      } catch {
-        setFormError(NETWORK_ERROR_MESSAGE);
-      }
-    });
-  });
 
   return (
     <div className="space-y-6">
@@ -82,25 +50,15 @@ export function CreateApiKeyForm() {
       ) : null}
       <form noValidate onSubmit={onSubmit} className="max-w-[32rem] space-y-5">
         <FormAlert message={formError} />
-        <div>
-          <label htmlFor="api-key-name" className={labelClassName}>
-            Name
-          </label>
-          <input
-            id="api-key-name"
-            type="text"
-            autoComplete="off"
-            maxLength={API_KEY_NAME_MAX_LENGTH}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('api-key-name-hint', errors.name && 'api-key-name-error')}
-            className={inputClassName(Boolean(errors.name))}
-            {...register('name')}
-          />
-          <p id="api-key-name-hint" className={hintClassName}>
-            What uses the key, e.g. “Checkout integration”.
-          </p>
-          <FieldError id="api-key-name-error" message={errors.name?.message} />
-        </div>
+        <TextField
+          id="api-key-name"
+          label="Name"
+          autoComplete="off"
+          maxLength={API_KEY_NAME_MAX_LENGTH}
+          hint="What uses the key, e.g. “Checkout integration”."
+          error={errors.name?.message}
+          {...register('name')}
+        />
         <div className="flex items-start gap-3">
           <input
             id="api-key-read-only"

@@ -1,8 +1,8 @@
 'use client';
 
-import { useId, useRef, useState, useTransition } from 'react';
+import { useId, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/spinner';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { revokeApiKeyAction } from '@/lib/api-keys/actions';
 
 const NETWORK_ERROR_MESSAGE =
@@ -14,8 +14,7 @@ const NETWORK_ERROR_MESSAGE =
  * returns the focus to the button. On success the list re-renders with the key shown as revoked.
  */
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
@@ -29,17 +28,13 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   }
 
   function revoke() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        const failure = await revokeApiKeyAction(id);
+    run(
+      () => revokeApiKeyAction(id),
+      (failure) => {
         if (failure) setError(failure.formError ?? null);
         else dialogRef.current?.close();
-      } catch {
-        setError(NETWORK_ERROR_MESSAGE);
-      }
-    });
+      },
+    );
   }
 
   return (
@@ -69,17 +64,14 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
           <Button ref={cancelRef} variant="secondary" onClick={() => dialogRef.current?.close()}>
             Cancel
           </Button>
-          <button
-            type="button"
+          <Button
+            variant="danger"
+            pending={pending}
             onClick={revoke}
-            aria-busy={pending || undefined}
-            aria-disabled={pending || undefined}
             aria-describedby={error ? errorId : undefined}
-            className="inline-flex items-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 aria-disabled:cursor-wait"
           >
-            {pending ? <Spinner /> : null}
             Confirm revoke<span className="sr-only"> {name}</span>
-          </button>
+          </Button>
         </div>
       </dialog>
     </>

@@ -1,22 +1,16 @@
 'use client';
 
-import { unstable_rethrow } from 'next/navigation';
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  useTransition,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
+import { ConfirmPanel } from '@/components/ui/confirm-panel';
 import { FieldError } from '@/components/ui/field-error';
+import { FormAlert } from '@/components/ui/form-alert';
 import { describedBy, inputClassName, labelClassName } from '@/components/ui/form-styles';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { transferOwnershipAction } from '@/lib/businesses/actions';
 import { transferOwnershipSchema } from '@/lib/businesses/schema';
-import { FormAlert } from '@/components/ui/form-alert';
 
 export type OwnerCandidate = { id: string; name: string; email: string; role: MemberRole };
 
@@ -26,60 +20,39 @@ export type OwnerCandidate = { id: string; name: string; email: string; role: Me
  */
 export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandidate[] }) {
   const id = useId();
-  const [membershipId, setMembershipId] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const selectRef = useRef<HTMLSelectElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: transferOwnershipSchema,
+    defaultValues: { membershipId: '' },
+    fields: ['membershipId'],
+    // On success the action redirects to the members page.
+    action: transferOwnershipAction,
+    onFailure: () => setConfirming(false),
+    networkErrorMessage: 'The server did not answer, so nothing changed. Try again.',
+  });
+  const { control, register, setFocus, handleSubmit, formState } = form;
+  const membershipId = useWatch({ control, name: 'membershipId' });
   const chosen = candidates.find((c) => c.id === membershipId);
+  const fieldError = formState.errors.membershipId?.message;
   const errorId = `${id}-error`;
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
+    else if (returnFocus.current) setFocus('membershipId');
+    returnFocus.current = false;
+  }, [confirming, setFocus]);
 
-  function ask(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = transferOwnershipSchema.safeParse({ membershipId });
-    setFormError(null);
-    if (!parsed.success) {
-      setFieldError(parsed.error.issues[0]?.message);
-      selectRef.current?.focus();
-      return;
-    }
-    setFieldError(undefined);
-    setConfirming(true);
-  }
+  /** The first step: a valid choice asks for confirmation. */
+  const ask = handleSubmit(
+    () => setConfirming(true),
+    () => setFocus('membershipId'),
+  );
 
   function cancel() {
-    if (pending) return;
+    returnFocus.current = true;
     setConfirming(false);
-    selectRef.current?.focus();
-  }
-
-  function transfer() {
-    if (pending) return;
-    startTransition(async () => {
-      try {
-        // On success the action redirects, so it only ever returns a failure.
-        const failure = await transferOwnershipAction({ membershipId });
-        if (failure.ok) return;
-        setConfirming(false);
-        setFieldError(failure.fieldErrors.membershipId?.[0]);
-        setFormError(failure.formError ?? null);
-        selectRef.current?.focus();
-      } catch (error) {
-        unstable_rethrow(error);
-        setFormError('The server did not answer, so nothing changed. Try again.');
-      }
-    });
-  }
-
-  /** Escape on either button of the confirmation step cancels it. */
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key === 'Escape') cancel();
   }
 
   return (
@@ -91,10 +64,8 @@ export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandida
         </label>
         <select
           id={`${id}-owner`}
-          ref={selectRef}
-          value={membershipId}
+          {...register('membershipId')}
           disabled={confirming}
-          onChange={(event) => setMembershipId(event.target.value)}
           aria-invalid={fieldError ? true : undefined}
           aria-describedby={describedBy(fieldError && errorId)}
           className={inputClassName(Boolean(fieldError))}
@@ -109,24 +80,15 @@ export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandida
         <FieldError id={errorId} message={fieldError} />
       </div>
       {confirming && chosen ? (
-        <div
-          role="group"
-          aria-labelledby={`${id}-question`}
-          className="rounded-md border border-amber-300 bg-amber-50 p-4"
-        >
-          <p id={`${id}-question`} className="text-sm text-amber-950">
-            Transfer ownership to {chosen.name}? They become an owner and you become an admin: you
-            keep working with keys and members, but can no longer rename or transfer the business.
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <Button ref={confirmRef} pending={pending} onClick={transfer} onKeyDown={onKeyDown}>
-              Yes, transfer ownership
-            </Button>
-            <Button variant="secondary" onClick={cancel} onKeyDown={onKeyDown}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          question={`Transfer ownership to ${chosen.name}? They become an owner and you become an admin: you keep working with keys and members, but can no longer rename or transfer the business.`}
+          confirmLabel="Yes, transfer ownership"
+          onConfirm={onSubmit}
+          onCancel={cancel}
+          pending={pending}
+          confirmRef={confirmRef}
+          tone="warning"
+        />
       ) : (
         <Button type="submit">Transfer ownership</Button>
       )}

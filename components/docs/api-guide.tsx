@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Cell, RowHeader, Table } from '@/components/ui/table';
 import { Code, CodeBlock } from './code-block';
 
 export const GUIDE_SECTIONS = [
@@ -143,35 +144,20 @@ const licenseKey = await client.licenseKeys.create({
           <Code>errors</Code>, messages by field. Every answer carries <Code>x-request-id</Code>:
           quote it to support. The SDK throws these classes:
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Error statuses and the SDK’s error classes</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  SDK error
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  When
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {ERRORS.map(([status, sdkError, when]) => (
-                <tr key={status}>
-                  <th scope="row" className="px-3 py-2 text-left font-mono">
-                    {status}
-                  </th>
-                  <td className="px-3 py-2 font-mono text-xs">{sdkError}</td>
-                  <td className="px-3 py-2 text-slate-700">{when}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Error statuses and the SDK’s error classes"
+          columns={['Status', 'SDK error', 'When']}
+          rows={ERRORS}
+          density="compact"
+        >
+          {([status, sdkError, when]) => (
+            <tr key={status}>
+              <RowHeader className="font-mono">{status}</RowHeader>
+              <Cell className="font-mono text-xs">{sdkError}</Cell>
+              <Cell className="text-slate-700">{when}</Cell>
+            </tr>
+          )}
+        </Table>
         <p>
           Errors other than 429 and 500 carry <Code>x-should-retry: false</Code>, so the SDK does
           not retry them.

@@ -1,3 +1,4 @@
+import { Cell, RowHeader, Table } from '@/components/ui/table';
 import type { OpenApiDocument } from '@/lib/http/openapi';
 import { Code, TextWithCode } from './code-block';
 import { FieldsTable } from './fields-table';
@@ -135,55 +136,40 @@ export function OperationSection({
 
 function ResponsesTable({ operation }: { operation: DocOperation }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Responses of {operation.summary}, by status</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Body
-            </th>
-            <th scope="col" className="px-3 py-2">
-              When
-            </th>
+    <Table
+      caption={`Responses of ${operation.summary}, by status`}
+      columns={['Status', 'Body', 'When']}
+      rows={Object.entries(operation.responses)}
+      density="compact"
+    >
+      {([status, response]) => {
+        const schema = response.content?.['application/json'].schema;
+        const name = schema ? refName(schema) : null;
+        return (
+          <tr key={status}>
+            <RowHeader className="font-mono">{status}</RowHeader>
+            <Cell className="font-mono text-xs">
+              {name ? (
+                <a href={`#schema-${name}`} className="text-sky-800 underline">
+                  {name}
+                </a>
+              ) : (
+                'none'
+              )}
+            </Cell>
+            <Cell className="text-slate-700">
+              <ul className="space-y-1">
+                {response.description.split('\n').map((line) => (
+                  <li key={line}>
+                    <ErrorLine line={line} />
+                  </li>
+                ))}
+              </ul>
+            </Cell>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {Object.entries(operation.responses).map(([status, response]) => {
-            const schema = response.content?.['application/json'].schema;
-            const name = schema ? refName(schema) : null;
-            return (
-              <tr key={status}>
-                <th scope="row" className="px-3 py-2 text-left align-top font-mono">
-                  {status}
-                </th>
-                <td className="px-3 py-2 align-top font-mono text-xs">
-                  {name ? (
-                    <a href={`#schema-${name}`} className="text-sky-800 underline">
-                      {name}
-                    </a>
-                  ) : (
-                    'none'
-                  )}
-                </td>
-                <td className="px-3 py-2 align-top text-slate-700">
-                  <ul className="space-y-1">
-                    {response.description.split('\n').map((line) => (
-                      <li key={line}>
-                        <ErrorLine line={line} />
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      }}
+    </Table>
   );
 }
 

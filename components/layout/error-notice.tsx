@@ -1,3 +1,5 @@
+import { Button } from '@/components/ui/button';
+
 /**
  * What a person sees when a page fails unexpectedly: a plain message, never the error's text or
  * stack, and the reference the server logged the error under (Next's `digest`), to quote to support.
@@ -16,13 +18,9 @@ export function ErrorNotice({ digest, onRetry }: { digest?: string; onRetry: () 
         ) : null}
         .
       </p>
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-4 rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-      >
+      <Button variant="secondary" onClick={onRetry} className="mt-4">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

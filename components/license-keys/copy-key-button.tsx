@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 /** Copies the key to the clipboard and says so in a polite live region. */
 export function CopyKeyButton({ licenseKey }: { licenseKey: string }) {
@@ -17,13 +18,9 @@ export function CopyKeyButton({ licenseKey }: { licenseKey: string }) {
 
   return (
     <span className="inline-flex items-center gap-3">
-      <button
-        type="button"
-        onClick={copy}
-        className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-      >
+      <Button variant="secondary" size="sm" onClick={copy}>
         Copy key
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">
         {message}
       </span>

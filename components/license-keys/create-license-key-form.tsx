@@ -1,19 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
-import { unstable_rethrow } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
-import { ActivationsLimitField } from '@/components/ui/activations-limit-field';
-import { Button } from '@/components/ui/button';
+import { useState } from 'react';
+import { Controller, useWatch, type FieldErrors } from 'react-hook-form';
+import { ActivationsLimitField } from './activations-limit-field';
+import { Button, LinkButton } from '@/components/ui/button';
+import { controlledProps } from '@/components/ui/controlled-props';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { createLicenseKeyAction } from '@/lib/license-keys/actions';
 import {
   createLicenseKeySchema,
-  type CreateLicenseKeyFailure,
   type CreateLicenseKeyField,
   type CreateLicenseKeyFormValues,
-  type CreateLicenseKeyInput,
 } from '@/lib/license-keys/schema';
 import { expiryFromDuration, type ProductOption } from '@/lib/products/schema';
 import type { CustomerOption } from '@/lib/customers/schema';
@@ -21,7 +19,6 @@ import { CustomerPicker } from './customer-picker';
 import { ExpiryField } from './expiry-field';
 import { KeyModeFieldset } from './key-mode-fieldset';
 import { describeTerms, ProductPicker } from './product-picker';
-import { FormAlert } from '@/components/ui/form-alert';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
 const FIELD_ORDER = [
@@ -55,61 +52,19 @@ export function CreateLicenseKeyForm({
   /** A customer chosen before the form opened, e.g. one just created from this form. */
   initialCustomer?: CustomerOption | null;
 }) {
-  const [isPending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
   const [defaultsFrom, setDefaultsFrom] = useState<ProductOption | null>(null);
-  const { control, register, handleSubmit, setError, setFocus, setValue, formState } = useForm<
-    CreateLicenseKeyFormValues,
-    unknown,
-    CreateLicenseKeyInput
-  >({
-    resolver: zodResolver(createLicenseKeySchema),
+  const { form, onSubmit, pending, formError } = useActionForm({
+    schema: createLicenseKeySchema,
     defaultValues: { ...defaultValues, customerId: initialCustomer?.id ?? '' },
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    // Focus follows the page order (FIELD_ORDER), not the order in which fields registered.
-    shouldFocusError: false,
+    fields: FIELD_ORDER,
+    // On success the action redirects, so this only ever returns a failure.
+    action: createLicenseKeyAction,
+    failureMessage: 'The license key could not be created. Try again.',
+    networkErrorMessage: NETWORK_ERROR_MESSAGE,
   });
+  const { control, register, setValue, formState } = form;
   const mode = useWatch({ control, name: 'mode' });
   const errors = formState.errors as FieldErrors<CreateLicenseKeyFormValues & { key: string }>;
-
-  function focusFirstInvalid(invalid: Partial<Record<CreateLicenseKeyField, unknown>>) {
-    const first = FIELD_ORDER.find((name) => invalid[name]);
-    if (first) setFocus(first);
-  }
-
-  function showFailure(failure: CreateLicenseKeyFailure) {
-    for (const name of FIELD_ORDER) {
-      const message = failure.fieldErrors[name]?.[0];
-      if (message) setError(name, { type: 'server', message });
-    }
-    const unplaced = failure.fieldErrors.mode?.[0];
-    setFormError(
-      failure.formError ??
-        unplaced ??
-        (FIELD_ORDER.some((name) => failure.fieldErrors[name]?.length)
-          ? null
-          : 'The license key could not be created. Try again.'),
-    );
-    focusFirstInvalid(failure.fieldErrors);
-  }
-
-  const onSubmit = handleSubmit((values) => {
-    if (isPending) return;
-    setFormError(null);
-    startTransition(async () => {
-      let failure: CreateLicenseKeyFailure;
-      try {
-        // On success the action redirects, so this only ever returns a failure.
-        failure = await createLicenseKeyAction(values);
-      } catch (error) {
-        unstable_rethrow(error); // Next's redirect travels as an error: let the router have it.
-        setFormError(NETWORK_ERROR_MESSAGE);
-        return;
-      }
-      showFailure(failure);
-    });
-  }, focusFirstInvalid);
 
   function applyProductDefaults(product: ProductOption | null) {
     setDefaultsFrom(product);
@@ -177,13 +132,9 @@ export function CreateLicenseKeyForm({
       <Controller
         control={control}
         name="activationsLimit"
-        render={({ field, fieldState }) => (
+        render={(props) => (
           <ActivationsLimitField
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
+            {...controlledProps(props)}
             label="Activations limit"
             hint="How many devices can activate this key at the same time."
           />
@@ -192,27 +143,16 @@ export function CreateLicenseKeyForm({
       <Controller
         control={control}
         name="expiresAt"
-        render={({ field, fieldState }) => (
-          <ExpiryField
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        render={(props) => <ExpiryField {...controlledProps(props)} />}
       />
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
-        <Button type="submit" pending={isPending}>
+        <Button type="submit" pending={pending}>
           {mode === 'import' ? 'Import license key' : 'Create license key'}
         </Button>
-        <Link
-          href="/license-keys"
-          className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
+        <LinkButton href="/license-keys" variant="ghost">
           Cancel
-        </Link>
+        </LinkButton>
       </div>
     </form>
   );

@@ -1,23 +1,19 @@
 'use client';
 
-import { useId, useState, useSyncExternalStore, type Ref } from 'react';
+import { useId, useSyncExternalStore } from 'react';
+import type { ControlledFieldProps } from '@/components/ui/controlled-props';
 import { FieldError } from '@/components/ui/field-error';
 import {
-  checkboxClassName,
   describedBy,
   hintClassName,
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
+import { NoneCheckbox } from '@/components/ui/none-checkbox';
+import { useOptionalValue } from '@/components/ui/use-optional-value';
 
-type ExpiryFieldProps = {
-  /** An ISO 8601 instant, null for "never expires", or '' while the input is empty or incomplete. */
-  value: string | null;
-  onChange: (value: string | null) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  error?: string;
-};
+/** The value: an ISO 8601 instant, null for "never expires", or '' while the input is incomplete. */
+type ExpiryFieldProps = ControlledFieldProps<string | null>;
 
 /**
  * "Expires at" (a datetime-local input, in the browser's time zone) with a "Never expires"
@@ -27,20 +23,15 @@ type ExpiryFieldProps = {
 export function ExpiryField({ value, onChange, onBlur, inputRef, error }: ExpiryFieldProps) {
   const id = useId();
   const inputId = `${id}-expires`;
-  const neverId = `${id}-never`;
   const zoneId = `${id}-zone`;
   const errorId = `${id}-error`;
-  const [lastInstant, setLastInstant] = useState('');
-  const never = value === null;
-
-  function setNever(checked: boolean) {
-    if (checked) {
-      if (value) setLastInstant(value);
-      onChange(null);
-    } else {
-      onChange(lastInstant);
-    }
-  }
+  // An empty or incomplete input ('') is not remembered.
+  const { none, setNone } = useOptionalValue({
+    value,
+    onChange,
+    fallback: '',
+    remember: Boolean,
+  });
 
   return (
     <div>
@@ -55,23 +46,12 @@ export function ExpiryField({ value, onChange, onBlur, inputRef, error }: Expiry
           value={value ? instantToLocalInput(value) : ''}
           onChange={(event) => onChange(localInputToInstant(event.target.value))}
           onBlur={onBlur}
-          disabled={never}
+          disabled={none}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(zoneId, error && errorId)}
           className={inputClassName(Boolean(error), 'max-w-60')}
         />
-        <div className="mt-1 flex items-center gap-2">
-          <input
-            id={neverId}
-            type="checkbox"
-            checked={never}
-            onChange={(event) => setNever(event.target.checked)}
-            className={checkboxClassName}
-          />
-          <label htmlFor={neverId} className="text-sm text-slate-900">
-            Never expires
-          </label>
-        </div>
+        <NoneCheckbox label="Never expires" checked={none} onChange={setNone} />
       </div>
       <TimeZoneNote id={zoneId} at={value} />
       <FieldError id={errorId} message={error} />

@@ -1,9 +1,11 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/spinner';
+import { ConfirmPanel, useConfirmFocus } from '@/components/ui/confirm-panel';
+import { Cell, RowHeader, Table } from '@/components/ui/table';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { formatInstant } from '@/lib/format';
 import { deactivateInstanceAction } from '@/lib/license-key-instances/actions';
 import { licenseKeyUsageQuery, type LicenseKeyUsage } from '@/lib/license-key-instances/queries';
@@ -12,8 +14,6 @@ type Instance = LicenseKeyUsage['instances'][number];
 
 const NETWORK_ERROR_MESSAGE =
   'The instance could not be deactivated because the server did not answer. Check your connection and try again.';
-
-const cellClassName = 'px-4 py-3 align-top';
 
 /**
  * The key's instances (where it is activated), newest first, kept current by the page's usage query.
@@ -55,46 +55,28 @@ export function InstancesList({
       <p className="mt-1 mb-3 text-sm text-slate-600">
         Where this key is activated. Deactivating an instance frees its seat. Times are in UTC.
       </p>
-      {instances.length === 0 ? (
-        <p className="text-sm text-slate-600">No activations yet</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Instances of this key, newest first</caption>
-            <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Activated (UTC)
-                </th>
-                {canDeactivate ? (
-                  <th scope="col" className="px-4 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {instances.map((instance) => (
-                <InstanceRow
-                  key={instance.id}
-                  licenseKeyId={licenseKeyId}
-                  instance={instance}
-                  canDeactivate={canDeactivate}
-                  confirming={confirmingId === instance.id}
-                  onConfirmingChange={(on) => {
-                    setConfirmingId(on ? instance.id : null);
-                    if (on) setAnnouncement('');
-                  }}
-                  onGone={handleGone}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption="Instances of this key, newest first"
+        columns={['Name', 'Activated (UTC)', canDeactivate && { label: 'Actions', hidden: true }]}
+        rows={instances}
+        empty={<p className="text-sm text-slate-600">No activations yet</p>}
+        frame="plain"
+      >
+        {(instance) => (
+          <InstanceRow
+            key={instance.id}
+            licenseKeyId={licenseKeyId}
+            instance={instance}
+            canDeactivate={canDeactivate}
+            confirming={confirmingId === instance.id}
+            onConfirmingChange={(on) => {
+              setConfirmingId(on ? instance.id : null);
+              if (on) setAnnouncement('');
+            }}
+            onGone={handleGone}
+          />
+        )}
+      </Table>
       {data && data.instancesCount > instances.length && instances.length > 0 ? (
         <p className="mt-3 text-xs text-slate-600">
           Showing the {instances.length} most recent of {data.instancesCount} instances.
@@ -123,27 +105,15 @@ function InstanceRow({
   onGone: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const deactivateRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
+  const { confirmRef, askRef, returnFocus } = useConfirmFocus(confirming);
   const errorId = useId();
-  const warningId = useId();
   const createdAt = new Date(instance.createdAt);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) deactivateRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
-
   function deactivate() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await deactivateInstanceAction(licenseKeyId, instance.id);
+    run(
+      () => deactivateInstanceAction(licenseKeyId, instance.id),
+      async (result) => {
         if (!result.ok && !('notFound' in result)) {
           setError(result.formError ?? null);
           return;
@@ -158,61 +128,43 @@ function InstanceRow({
             ? `Deactivated ${instance.name}.`
             : `${instance.name} was already deactivated: nothing changed.`,
         );
-      } catch {
-        setError(NETWORK_ERROR_MESSAGE);
-      }
-    });
+      },
+    );
   }
 
   function cancel() {
-    if (pending) return;
-    returnFocus.current = true;
+    returnFocus();
     setError(null);
     onConfirmingChange(false);
   }
 
   return (
     <tr>
-      <th
-        scope="row"
-        className={`${cellClassName} text-left font-medium wrap-break-word text-slate-900`}
-      >
-        {instance.name}
-      </th>
-      <td className={`${cellClassName} whitespace-nowrap text-slate-700`}>
+      <RowHeader className="font-medium wrap-break-word text-slate-900">{instance.name}</RowHeader>
+      <Cell className="whitespace-nowrap text-slate-700">
         <time dateTime={instance.createdAt}>{formatInstant(createdAt)}</time>
-      </td>
+      </Cell>
       {canDeactivate ? (
-        <td className={`${cellClassName} text-right`}>
+        <Cell className="text-right">
           {confirming ? (
-            <div className="ml-auto w-72 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-left">
-              <p id={warningId} className="text-sm text-red-900">
-                Deactivate “{instance.name}”? Its seat is freed; that device must activate again to
-                use the key.
-              </p>
-              <div className="flex flex-wrap gap-2">
-                <button
-                  ref={confirmRef}
-                  type="button"
-                  onClick={deactivate}
-                  aria-busy={pending || undefined}
-                  aria-disabled={pending || undefined}
-                  aria-describedby={error ? `${warningId} ${errorId}` : warningId}
-                  className="inline-flex items-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 aria-disabled:cursor-wait"
-                >
-                  {pending ? <Spinner /> : null}
+            <ConfirmPanel
+              question={`Deactivate “${instance.name}”? Its seat is freed; that device must activate again to use the key.`}
+              confirmLabel={
+                <>
                   Confirm deactivation<span className="sr-only"> of {instance.name}</span>
-                </button>
-                <Button variant="secondary" onClick={cancel}>
-                  Cancel
-                </Button>
-              </div>
-            </div>
+                </>
+              }
+              onConfirm={deactivate}
+              onCancel={cancel}
+              pending={pending}
+              confirmRef={confirmRef}
+              errorId={error ? errorId : undefined}
+              className="ml-auto w-72 text-left"
+            />
           ) : (
             <Button
-              ref={deactivateRef}
+              ref={askRef}
               variant="secondary"
-
               aria-describedby={error ? errorId : undefined}
               onClick={() => {
                 setError(null);
@@ -231,7 +183,7 @@ function InstanceRow({
               {error}
             </p>
           ) : null}
-        </td>
+        </Cell>
       ) : null}
     </tr>
   );

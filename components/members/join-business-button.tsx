@@ -1,8 +1,9 @@
 'use client';
 
-import { unstable_rethrow } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { joinBusinessAction } from '@/lib/members/actions';
 
 /** For a signed-in person with the invited address: "Join <business>". */
@@ -14,35 +15,19 @@ export function JoinBusinessButton({
   businessName: string;
 }) {
   const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error, setError } = useServerAction();
 
   function join() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        // On success the action redirects to the dashboard, so it only ever returns a failure.
-        const failure = await joinBusinessAction({ token });
-        setError(failure.formError);
-      } catch (caught) {
-        unstable_rethrow(caught);
-        setError('The server did not answer. Check your connection and try again.');
-      }
-    });
+    // On success the action redirects to the dashboard, so it only ever returns a failure.
+    run(
+      () => joinBusinessAction({ token }),
+      (failure) => setError(failure.formError),
+    );
   }
 
   return (
-    <div>
-      {error ? (
-        <div
-          id={`${id}-error`}
-          role="alert"
-          className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {error}
-        </div>
-      ) : null}
+    <div className="space-y-4">
+      <FormAlert id={`${id}-error`} message={error} />
       <Button
         pending={pending}
         onClick={join}

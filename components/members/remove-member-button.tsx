@@ -1,8 +1,10 @@
 'use client';
 
-import { unstable_rethrow } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmPanel, useConfirmFocus } from '@/components/ui/confirm-panel';
+import { FieldError } from '@/components/ui/field-error';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { removeMemberAction } from '@/lib/members/actions';
 
 type Props = { membershipId: string; name: string; isSelf: boolean; businessName: string };
@@ -12,60 +14,28 @@ type Props = { membershipId: string; name: string; isSelf: boolean; businessName
  * The focus moves to the confirming button and, on cancel, back to "Remove <name>".
  */
 export function RemoveMemberButton({ membershipId, name, isSelf, businessName }: Props) {
-  const id = useId();
+  const errorId = useId();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) openRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
-
-  function cancel() {
-    if (pending) return;
-    returnFocus.current = true;
-    setConfirming(false);
-  }
+  const { run, pending, error, setError } = useServerAction(
+    'The server did not answer. Try again.',
+  );
+  const { confirmRef, askRef, returnFocus } = useConfirmFocus(confirming);
 
   function remove() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await removeMemberAction({ membershipId });
+    run(
+      () => removeMemberAction({ membershipId }), // leaving the business redirects
+      (result) => {
         if (!result.ok) setError(result.formError ?? null);
-      } catch (caught) {
-        unstable_rethrow(caught); // leaving the business redirects
-        setError('The server did not answer. Try again.');
-      }
-    });
+      },
+    );
   }
 
-  /** Escape on either button of the confirmation step cancels it. */
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key === 'Escape') cancel();
-  }
-
-  const errorLine = error ? (
-    <p id={`${id}-error`} role="alert" className="mt-1 text-sm font-medium text-red-700">
-      {error}
-    </p>
-  ) : null;
+  const errorLine = <FieldError id={errorId} message={error ?? undefined} />;
 
   if (!confirming) {
     return (
       <div>
-        <Button
-          ref={openRef}
-          variant="secondary"
-          className="px-3 py-1.5"
-          onClick={() => setConfirming(true)}
-        >
+        <Button ref={askRef} variant="secondary" size="sm" onClick={() => setConfirming(true)}>
           Remove {name}
         </Button>
         {errorLine}
@@ -73,32 +43,24 @@ export function RemoveMemberButton({ membershipId, name, isSelf, businessName }:
     );
   }
   return (
-    <div
-      role="group"
-      aria-labelledby={`${id}-question`}
-      className="rounded-md border border-red-200 bg-red-50 p-3"
-    >
-      <p id={`${id}-question`} className="text-sm text-red-900">
-        {isSelf
+    <ConfirmPanel
+      question={
+        isSelf
           ? `Leave ${businessName}? You lose access to it at once.`
-          : `Remove ${name} from ${businessName}? They lose access at once.`}
-      </p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <Button
-          ref={confirmRef}
-          onKeyDown={onKeyDown}
-          pending={pending}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onClick={remove}
-          className="px-3 py-1.5"
-        >
-          Yes, remove {name}
-        </Button>
-        <Button variant="secondary" className="px-3 py-1.5" onClick={cancel} onKeyDown={onKeyDown}>
-          Cancel
-        </Button>
-      </div>
+          : `Remove ${name} from ${businessName}? They lose access at once.`
+      }
+      confirmLabel={`Yes, remove ${name}`}
+      onConfirm={remove}
+      onCancel={() => {
+        returnFocus();
+        setConfirming(false);
+      }}
+      pending={pending}
+      confirmRef={confirmRef}
+      errorId={error ? errorId : undefined}
+      size="sm"
+    >
       {errorLine}
-    </div>
+    </ConfirmPanel>
   );
 }

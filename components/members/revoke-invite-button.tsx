@@ -1,26 +1,24 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { revokeInviteAction } from '@/lib/members/actions';
 
 /** "Revoke invite for <email>": the link stops working at once. */
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error, setError } = useServerAction(
+    'The server did not answer. Try again.',
+  );
 
   function revoke() {
-    if (pending) return;
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await revokeInviteAction({ inviteId });
+    run(
+      () => revokeInviteAction({ inviteId }),
+      (result) => {
         if (!result.ok) setError(result.formError ?? null);
-      } catch {
-        setError('The server did not answer. Try again.');
-      }
-    });
+      },
+    );
   }
 
   return (
@@ -30,7 +28,7 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
         pending={pending}
         onClick={revoke}
         aria-describedby={error ? `${id}-error` : undefined}
-        className="px-3 py-1.5"
+        size="sm"
       >
         Revoke invite<span className="sr-only"> for {email}</span>
       </Button>

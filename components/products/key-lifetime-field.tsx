@@ -1,14 +1,16 @@
 'use client';
 
-import { useId, useState, type Ref } from 'react';
+import { useId } from 'react';
+import type { ControlledFieldProps } from '@/components/ui/controlled-props';
 import { FieldError } from '@/components/ui/field-error';
 import {
-  checkboxClassName,
   describedBy,
   hintClassName,
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
+import { NoneCheckbox } from '@/components/ui/none-checkbox';
+import { useOptionalValue } from '@/components/ui/use-optional-value';
 import {
   DURATION_INTERVALS,
   DURATION_UNIT_LABELS,
@@ -18,14 +20,10 @@ import {
 
 type KeyLifetime = { count: number; interval: DurationInterval };
 
-type KeyLifetimeFieldProps = {
-  /** The lifetime (count NaN while the box is empty), or null when keys never expire. */
-  value: KeyLifetime | null;
-  onChange: (value: KeyLifetime | null) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  error?: string;
-};
+const DEFAULT_LIFETIME: KeyLifetime = { count: 1, interval: 'year' };
+
+/** The value: the lifetime (count NaN while the box is empty), or null when keys never expire. */
+type KeyLifetimeFieldProps = ControlledFieldProps<KeyLifetime | null>;
 
 /**
  * "Key lifetime": a number, a "Lifetime unit" select and a "Keys never expire" checkbox, grouped
@@ -42,22 +40,14 @@ export function KeyLifetimeField({
   const id = useId();
   const legendId = `${id}-legend`;
   const unitId = `${id}-unit`;
-  const neverId = `${id}-never`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const [last, setLast] = useState<KeyLifetime>(value ?? { count: 1, interval: 'year' });
-  const never = value === null;
-  const shown = value ?? last;
+  const { none, shown, setNone } = useOptionalValue({
+    value,
+    onChange,
+    fallback: DEFAULT_LIFETIME,
+  });
   const describedByIds = describedBy(hintId, error && errorId);
-
-  function setNever(checked: boolean) {
-    if (checked) {
-      if (value) setLast(value);
-      onChange(null);
-    } else {
-      onChange(last);
-    }
-  }
 
   return (
     <fieldset>
@@ -81,7 +71,7 @@ export function KeyLifetimeField({
             })
           }
           onBlur={onBlur}
-          disabled={never}
+          disabled={none}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedByIds}
           className={inputClassName(Boolean(error), 'max-w-28')}
@@ -96,7 +86,7 @@ export function KeyLifetimeField({
             onChange({ count: shown.count, interval: event.target.value as DurationInterval })
           }
           onBlur={onBlur}
-          disabled={never}
+          disabled={none}
           aria-describedby={describedByIds}
           className={inputClassName(false, 'max-w-36')}
         >
@@ -106,19 +96,12 @@ export function KeyLifetimeField({
             </option>
           ))}
         </select>
-        <div className="mt-1 flex items-center gap-2">
-          <input
-            id={neverId}
-            type="checkbox"
-            checked={never}
-            onChange={(event) => setNever(event.target.checked)}
-            aria-describedby={hintId}
-            className={checkboxClassName}
-          />
-          <label htmlFor={neverId} className="text-sm text-slate-900">
-            Keys never expire
-          </label>
-        </div>
+        <NoneCheckbox
+          label="Keys never expire"
+          checked={none}
+          onChange={setNone}
+          describedBy={hintId}
+        />
       </div>
       <p id={hintId} className={hintClassName}>
         How long a new key works after it is issued, up to{' '}

@@ -1,18 +1,40 @@
+import Link from 'next/link';
 import type { ComponentProps, MouseEvent } from 'react';
 import { Spinner } from './spinner';
 
-type ButtonProps = ComponentProps<'button'> & {
-  variant?: 'primary' | 'secondary';
-  /** While true: a spinner shows, `aria-busy` is set and presses are ignored. The name stays the same. */
-  pending?: boolean;
+type ButtonLook = {
+  /** primary: the page's main action. danger: one that loses something. ghost: Cancel, Back. */
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+  /** sm: inside a table row or next to a field. */
+  size?: 'md' | 'sm';
 };
 
 const variants = {
   primary:
-    'bg-indigo-600 text-white shadow-xs hover:bg-indigo-700 focus-visible:outline-indigo-600',
+    'bg-indigo-600 font-semibold text-white shadow-xs hover:bg-indigo-700 focus-visible:outline-indigo-600',
   secondary:
-    'bg-white text-slate-900 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-indigo-600',
+    'bg-white font-semibold text-slate-900 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-indigo-600',
+  danger:
+    'bg-red-700 font-semibold text-white shadow-xs hover:bg-red-800 focus-visible:outline-red-700',
+  ghost: 'font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-indigo-600',
 } as const;
+
+const sizes = { md: 'px-4 py-2', sm: 'px-3 py-1.5' } as const;
+
+/** The classes of a button of this look, for a `<button>` a server component renders itself. */
+export function buttonClassName({
+  variant = 'primary',
+  size = 'md',
+  className = '',
+}: ButtonLook & { className?: string } = {}) {
+  return `inline-flex items-center justify-center gap-2 rounded-md text-sm focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-wait ${sizes[size]} ${variants[variant]} ${className}`;
+}
+
+type ButtonProps = ComponentProps<'button'> &
+  ButtonLook & {
+    /** While true: a spinner shows, `aria-busy` is set and presses are ignored. The name stays the same. */
+    pending?: boolean;
+  };
 
 /**
  * A button with a pending state. While pending it stays focusable and keeps its accessible name;
@@ -20,10 +42,11 @@ const variants = {
  * the click is cancelled, which also stops a second submit of its form (Enter in a field included).
  */
 export function Button({
-  variant = 'primary',
+  variant,
+  size,
   pending = false,
   type = 'button',
-  className = '',
+  className,
   children,
   onClick,
   ...props
@@ -42,10 +65,20 @@ export function Button({
       onClick={handleClick}
       aria-busy={pending || undefined}
       aria-disabled={pending || props['aria-disabled'] || undefined}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-wait ${variants[variant]} ${className}`}
+      className={buttonClassName({ variant, size, className })}
     >
       {pending ? <Spinner /> : null}
       {children}
     </button>
   );
+}
+
+/** A link that looks like a button: an action that opens a page ("Issue a key", "Cancel"). */
+export function LinkButton({
+  variant,
+  size,
+  className,
+  ...props
+}: ComponentProps<typeof Link> & ButtonLook) {
+  return <Link {...props} className={buttonClassName({ variant, size, className })} />;
 }

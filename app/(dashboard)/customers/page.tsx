@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { buttonClassName, LinkButton } from '@/components/ui/button';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
 import { getCustomer, searchCustomers } from '@/lib/customers/data';
@@ -26,12 +27,7 @@ export default async function CustomersPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
         {can(role, 'customers:create') ? (
-          <Link
-            href="/customers/new"
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          >
-            New customer
-          </Link>
+          <LinkButton href="/customers/new">New customer</LinkButton>
         ) : null}
       </div>
       <div role="status" className="empty:hidden">
@@ -56,10 +52,7 @@ export default async function CustomersPage({ searchParams }: Props) {
           placeholder="Name or email"
           className="w-72 rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
-        <button
-          type="submit"
-          className="rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-        >
+        <button type="submit" className={buttonClassName({ variant: 'secondary' })}>
           Search
         </button>
       </form>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Cell, RowHeader, Table } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
 import { listProducts } from '@/lib/products/data';
@@ -31,53 +32,37 @@ export default async function ProductsPage({ searchParams }: Props) {
           </p>
         ) : null}
       </div>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Products and the terms of their new keys</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Product
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Activations limit
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Key lifetime
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Key prefix
-              </th>
+      <div className="mt-4">
+        <Table
+          caption="Products and the terms of their new keys"
+          columns={[
+            'Product',
+            'Activations limit',
+            'Key lifetime',
+            'Key prefix',
+            canEdit && { label: 'Actions', hidden: true },
+          ]}
+          rows={products}
+        >
+          {(product) => (
+            <tr key={product.id} className={product.id === saved?.id ? 'bg-green-50' : undefined}>
+              <RowHeader>{product.name}</RowHeader>
+              <Cell>{product.defaultActivationsLimit ?? 'Unlimited'}</Cell>
+              <Cell>{describeDuration(product.defaultKeyDuration)}</Cell>
+              <Cell className="font-mono">{product.keyPrefix ?? '—'}</Cell>
               {canEdit ? (
-                <th scope="col" className="px-4 py-3">
-                  <span className="sr-only">Actions</span>
-                </th>
+                <Cell className="text-right">
+                  <Link
+                    href={`/products/${product.id}/edit`}
+                    className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                  >
+                    Edit<span className="sr-only"> {product.name}</span>
+                  </Link>
+                </Cell>
               ) : null}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {products.map((product) => (
-              <tr key={product.id} className={product.id === saved?.id ? 'bg-green-50' : undefined}>
-                <th scope="row" className="px-4 py-3 text-left font-medium">
-                  {product.name}
-                </th>
-                <td className="px-4 py-3">{product.defaultActivationsLimit ?? 'Unlimited'}</td>
-                <td className="px-4 py-3">{describeDuration(product.defaultKeyDuration)}</td>
-                <td className="px-4 py-3 font-mono">{product.keyPrefix ?? '—'}</td>
-                {canEdit ? (
-                  <td className="px-4 py-3 text-right">
-                    <Link
-                      href={`/products/${product.id}/edit`}
-                      className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                    >
-                      Edit<span className="sr-only"> {product.name}</span>
-                    </Link>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </Table>
       </div>
     </>
   );

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { JoinBusinessButton } from '@/components/members/join-business-button';
+import { LinkButton } from '@/components/ui/button';
 import { auth } from '@/lib/auth/auth';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { formatInstant } from '@/lib/format';
@@ -19,9 +19,6 @@ export const metadata: Metadata = {
 };
 
 type Props = { params: Promise<{ token: string }> };
-
-const linkClassName =
-  'inline-flex rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 
 const NOT_FOUND = {
   title: 'This invite link does not work',
@@ -54,9 +51,7 @@ export default async function InvitePage({ params }: Props) {
       <Shell title={title}>
         <p className="text-sm text-slate-700">{text}</p>
         <p className="mt-6">
-          <Link href="/sign-in" className={linkClassName}>
-            Go to sign in
-          </Link>
+          <LinkButton href="/sign-in">Go to sign in</LinkButton>
         </p>
       </Shell>
     );
@@ -88,9 +83,7 @@ export default async function InvitePage({ params }: Props) {
             <p className="mb-4 text-sm text-slate-700">
               You already have a Keydesk account. Sign in as {invite.email} to accept.
             </p>
-            <Link href={`/sign-in?next=/invite/${token}`} className={linkClassName}>
-              Sign in to accept
-            </Link>
+            <LinkButton href={`/sign-in?next=/invite/${token}`}>Sign in to accept</LinkButton>
           </>
         ) : (
           <AcceptInviteForm token={token} email={invite.email} />

@@ -9,6 +9,7 @@ import { InstancesList } from '@/components/license-keys/instances-list';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
 import { KeyHistory } from '@/components/license-keys/key-history';
 import { LiveActivations } from '@/components/license-keys/live-activations';
+import { LinkButton } from '@/components/ui/button';
 import { listObjectHistory } from '@/lib/audit/data';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
@@ -133,12 +134,7 @@ export default async function LicenseKeyPage({ params }: Props) {
         </section>
 
         <p className="mt-6">
-          <Link
-            href="/license-keys/new"
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          >
-            Issue another key
-          </Link>
+          <LinkButton href="/license-keys/new">Issue another key</LinkButton>
         </p>
       </div>
     </HydrationBoundary>

@@ -1,22 +1,19 @@
 'use client';
 
-import { useId, useState, type Ref } from 'react';
+import { useId } from 'react';
+import type { ControlledFieldProps } from '@/components/ui/controlled-props';
 import { FieldError } from '@/components/ui/field-error';
 import {
-  checkboxClassName,
   describedBy,
   hintClassName,
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
+import { NoneCheckbox } from '@/components/ui/none-checkbox';
+import { useOptionalValue } from '@/components/ui/use-optional-value';
 
-type ActivationsLimitFieldProps = {
-  /** A number, NaN while the box is empty or unreadable, or null for unlimited. */
-  value: number | null;
-  onChange: (value: number | null) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  error?: string;
+/** The value: a number, NaN while the box is empty or unreadable, or null for unlimited. */
+type ActivationsLimitFieldProps = ControlledFieldProps<number | null> & {
   /** The name of the number box ("Activations limit"). */
   label: string;
   hint: string;
@@ -47,23 +44,16 @@ export function ActivationsLimitField({
   const id = useId();
   const inputId = `${id}-limit`;
   const legendId = `${id}-legend`;
-  const unlimitedId = `${id}-unlimited`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const [lastNumber, setLastNumber] = useState(() =>
-    typeof value === 'number' && Number.isFinite(value) ? value : 1,
-  );
-  const unlimited = value === null;
+  // An empty box (NaN) is not remembered: unchecking brings back the last number, or 1.
+  const { none, shown, setNone } = useOptionalValue({
+    value,
+    onChange,
+    fallback: 1,
+    remember: Number.isFinite,
+  });
   const group = as === 'group';
-
-  function setUnlimited(checked: boolean) {
-    if (checked) {
-      if (typeof value === 'number' && Number.isFinite(value)) setLastNumber(value);
-      onChange(null);
-    } else {
-      onChange(lastNumber);
-    }
-  }
 
   const content = (
     <>
@@ -76,37 +66,22 @@ export function ActivationsLimitField({
           min={0}
           step={1}
           aria-labelledby={group ? legendId : undefined}
-          value={
-            value === null
-              ? showLastNumberWhenUnlimited
-                ? lastNumber
-                : ''
-              : Number.isNaN(value)
-                ? ''
-                : value
-          }
+          value={(none && !showLastNumberWhenUnlimited) || Number.isNaN(shown) ? '' : shown}
           onChange={(event) =>
             onChange(event.target.value === '' ? Number.NaN : event.target.valueAsNumber)
           }
           onBlur={onBlur}
-          disabled={unlimited}
+          disabled={none}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(hintId, error && errorId)}
           className={inputClassName(Boolean(error), 'max-w-32')}
         />
-        <div className="mt-1 flex items-center gap-2">
-          <input
-            id={unlimitedId}
-            type="checkbox"
-            checked={unlimited}
-            onChange={(event) => setUnlimited(event.target.checked)}
-            aria-describedby={group ? hintId : undefined}
-            className={checkboxClassName}
-          />
-          <label htmlFor={unlimitedId} className="text-sm text-slate-900">
-            Unlimited activations
-          </label>
-        </div>
+        <NoneCheckbox
+          label="Unlimited activations"
+          checked={none}
+          onChange={setNone}
+          describedBy={group ? hintId : undefined}
+        />
       </div>
       <p id={hintId} className={hintClassName}>
         {hint}

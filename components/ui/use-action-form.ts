@@ -1,0 +1,129 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import {
+  useForm,
+  type FieldPath,
+  type FieldValues,
+  type UseFormProps,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import { useServerAction } from './use-server-action';
+
+/** A server action's answer when it did not do the thing: messages by field, or one for the form. */
+export type ActionFailure = {
+  ok: false;
+  fieldErrors?: Partial<Record<string, string[] | undefined>>;
+  formError?: string;
+};
+
+/** A server action either fails with an `ActionFailure`, answers `{ ok: true, … }` or redirects. */
+export type ActionResult = ActionFailure | { ok: true };
+
+export const FAILURE_MESSAGE = 'That did not work. Try again.';
+
+type ActionFormOptions<TValues extends FieldValues, TOutput, TResult extends ActionResult> = Omit<
+  UseFormProps<TValues, unknown, TOutput>,
+  'resolver' | 'mode' | 'reValidateMode' | 'shouldFocusError'
+> & {
+  /** The action's own schema: the form validates with it before calling the action. */
+  schema: z.ZodType<TOutput, TValues>;
+  /** The fields in page order: server errors go onto them and the first invalid one gets the focus. */
+  fields: readonly FieldPath<TValues>[];
+  /** Called with the values the schema parsed. */
+  action: (values: TOutput) => Promise<TResult>;
+  /** Before each call (a previous success message can go). */
+  onStart?: () => void;
+  onSuccess?: (result: Extract<TResult, { ok: true }>, values: TOutput) => void;
+  /** After the failure's messages are placed. */
+  onFailure?: (failure: Extract<TResult, { ok: false }>) => void;
+  /** For a failure that says nothing: no field error and no form error. */
+  failureMessage?: string;
+  /** For a call that got no answer. */
+  networkErrorMessage?: string;
+};
+
+export type ActionForm<TValues extends FieldValues, TOutput> = {
+  form: UseFormReturn<TValues, unknown, TOutput>;
+  /** The form's onSubmit: validates with the resolver, then calls the action. */
+  onSubmit: ReturnType<UseFormReturn<TValues, unknown, TOutput>['handleSubmit']>;
+  pending: boolean;
+  /** A message about the whole form, for `FormAlert`, or null. */
+  formError: string | null;
+};
+
+/**
+ * One submit path for every react-hook-form form that posts to a server action. The action's schema
+ * validates on submit, then on each change; the action's field errors are set on their fields, an error with no
+ * field of its own (or none at all) becomes `formError`, and the first invalid field in `fields`
+ * order gets the focus, for client-side and server-side errors alike. A redirect from the action
+ * reaches the router; a call without an answer shows `networkErrorMessage`.
+ */
+export function useActionForm<TValues extends FieldValues, TOutput, TResult extends ActionResult>({
+  schema,
+  fields,
+  action,
+  onStart,
+  onSuccess,
+  onFailure,
+  failureMessage = FAILURE_MESSAGE,
+  networkErrorMessage,
+  ...formProps
+}: ActionFormOptions<TValues, TOutput, TResult>): ActionForm<TValues, TOutput> {
+  const form = useForm<TValues, unknown, TOutput>({
+    ...formProps,
+    resolver: zodResolver(schema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false, // the focus follows `fields`, the page order
+  });
+  const { run, pending, error, setError } = useServerAction(networkErrorMessage);
+  // Server errors are focused once rendered: the field may only now be enabled again.
+  const [focusRequest, setFocusRequest] = useState<{ name: FieldPath<TValues> } | null>(null);
+  const { setFocus } = form;
+
+  useEffect(() => {
+    if (focusRequest) setFocus(focusRequest.name);
+  }, [focusRequest, setFocus]);
+
+  function firstInvalid(invalid: Partial<Record<string, unknown>>) {
+    return fields.find((name) => invalid[name]);
+  }
+
+  function showFailure({ fieldErrors = {}, formError }: ActionFailure) {
+    for (const name of fields) {
+      const message = fieldErrors[name]?.[0];
+      if (message) form.setError(name, { type: 'server', message });
+    }
+    const first = fields.find((name) => fieldErrors[name]?.length);
+    // A message for a field the form does not show (the key's mode, say) is about the whole form.
+    const unplaced = Object.entries(fieldErrors).find(
+      ([name, messages]) => messages?.length && !(fields as readonly string[]).includes(name),
+    )?.[1]?.[0];
+    setError(formError ?? unplaced ?? (first ? null : failureMessage));
+    if (first) setFocusRequest({ name: first });
+  }
+
+  function submit(values: TOutput) {
+    if (pending) return;
+    onStart?.();
+    run(
+      () => action(values),
+      (result) => {
+        if (result.ok) {
+          onSuccess?.(result as Extract<TResult, { ok: true }>, values);
+          return;
+        }
+        showFailure(result);
+        onFailure?.(result as Extract<TResult, { ok: false }>);
+      },
+    );
+  }
+
+  const onSubmit = form.handleSubmit(submit, (invalid) => {
+    const first = firstInvalid(invalid);
+    if (first) setFocus(first);
+  });
+
+  return { form, onSubmit, pending, formError: error };
+}
