@@ -2,6 +2,7 @@ import DodoPayments, { ConflictError, NotFoundError, PermissionDeniedError } fro
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiCustomerSchema } from '@/lib/customers/api-schema';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { apiKeySecret } from './support';
 
 // PATCH /api/customers/{id}, in-process through its route handler on a real database, and through
 // the official dodopayments SDK's `customers.update`.
@@ -9,20 +10,14 @@ import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-da
 const testDb = await createTestDatabase();
 const { db } = testDb;
 const itemRoute = await import('@/app/api/customers/[id]/route');
-const { createApiKey } = await import('@/lib/api-keys/data');
 const { createCustomer } = await import('@/lib/customers/data');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
 const globex = await createBusinessFixture(db, 'Globex');
 
-async function secretFor(actor: typeof acme.owner, readOnly: boolean) {
-  const result = await createApiKey(actor, { name: readOnly ? 'Reports' : 'CI', readOnly });
-  if (!result.ok) throw new Error('could not create an API key');
-  return result.value.secret;
-}
-const acmeWrite = await secretFor(acme.owner, false);
-const acmeReadOnly = await secretFor(acme.owner, true);
+const acmeWrite = await apiKeySecret(acme.owner, 'CI', false);
+const acmeReadOnly = await apiKeySecret(acme.owner, 'Reports', true);
 
 async function customer(name: string, email: string) {
   const result = await createCustomer(acme.owner, { name, email });

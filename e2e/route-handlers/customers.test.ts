@@ -2,6 +2,7 @@ import DodoPayments, { NotFoundError, PermissionDeniedError } from 'dodopayments
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { apiKeySecret } from './support';
 import { apiCustomerListSchema, apiCustomerSchema } from '@/lib/customers/api-schema';
 
 // The customer endpoints, called in-process through their route handlers on a real SQLite file,
@@ -11,22 +12,16 @@ const testDb = await createTestDatabase();
 const { db } = testDb;
 const listRoute = await import('@/app/api/customers/route');
 const itemRoute = await import('@/app/api/customers/[id]/route');
-const { createApiKey } = await import('@/lib/api-keys/data');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
 const globex = await createBusinessFixture(db, 'Globex');
 const initech = await createBusinessFixture(db, 'Initech');
 
-async function secretFor(actor: typeof acme.owner, name: string, readOnly: boolean) {
-  const result = await createApiKey(actor, { name, readOnly });
-  if (!result.ok) throw new Error(`could not create API key ${name}`);
-  return result.value.secret;
-}
-const acmeWrite = await secretFor(acme.owner, 'CI', false);
-const acmeReadOnly = await secretFor(acme.owner, 'Reports', true);
-const globexWrite = await secretFor(globex.owner, 'CI', false);
-const initechRead = await secretFor(initech.owner, 'Reports', true);
+const acmeWrite = await apiKeySecret(acme.owner, 'CI', false);
+const acmeReadOnly = await apiKeySecret(acme.owner, 'Reports', true);
+const globexWrite = await apiKeySecret(globex.owner, 'CI', false);
+const initechRead = await apiKeySecret(initech.owner, 'Reports', true);
 
 const serverErrors: string[] = [];
 afterEach(() => expect(serverErrors).toEqual([]));

@@ -2,6 +2,7 @@ import DodoPayments, { NotFoundError, PermissionDeniedError } from 'dodopayments
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { apiKeySecret } from './support';
 
 // The merchant's instance endpoints, called in-process through their route handlers on a real
 // SQLite file, with API keys of two businesses.
@@ -14,20 +15,14 @@ const licenses = await import('@/lib/licenses/data');
 const holder = { requestId: 'req_test', address: '198.51.100.7' };
 const activateLicenseKey = (key: string, name: string, at?: Date) =>
   licenses.activateLicenseKey(key, name, holder, at);
-const { createApiKey } = await import('@/lib/api-keys/data');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
 const globex = await createBusinessFixture(db, 'Globex');
 
-async function secretFor(actor: typeof acme.owner, name: string, readOnly: boolean) {
-  const result = await createApiKey(actor, { name, readOnly });
-  if (!result.ok) throw new Error(`could not create API key ${name}`);
-  return result.value.secret;
-}
-const acmeWrite = await secretFor(acme.owner, 'CI', false);
-const acmeReadOnly = await secretFor(acme.owner, 'Reports', true);
-const globexWrite = await secretFor(globex.owner, 'CI', false);
+const acmeWrite = await apiKeySecret(acme.owner, 'CI', false);
+const acmeReadOnly = await apiKeySecret(acme.owner, 'Reports', true);
+const globexWrite = await apiKeySecret(globex.owner, 'CI', false);
 
 const serverErrors: string[] = [];
 afterEach(() => expect(serverErrors).toEqual([]));

@@ -2,6 +2,7 @@ import DodoPayments, { NotFoundError } from 'dodopayments';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { apiKeySecret } from './support';
 import { apiProductListSchema, apiProductSchema } from '@/lib/products/api-schema';
 
 // The product endpoints, called in-process through their route handlers on a real SQLite file,
@@ -11,20 +12,14 @@ const testDb = await createTestDatabase();
 const { db } = testDb;
 const listRoute = await import('@/app/api/products/route');
 const itemRoute = await import('@/app/api/products/[id]/route');
-const { createApiKey } = await import('@/lib/api-keys/data');
 const { updateProduct } = await import('@/lib/products/data');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
 const globex = await createBusinessFixture(db, 'Globex');
 
-async function secretFor(actor: typeof acme.owner, name: string, readOnly: boolean) {
-  const result = await createApiKey(actor, { name, readOnly });
-  if (!result.ok) throw new Error(`could not create API key ${name}`);
-  return result.value.secret;
-}
-const acmeRead = await secretFor(acme.owner, 'Reports', true);
-const acmeWrite = await secretFor(acme.owner, 'CI', false);
+const acmeRead = await apiKeySecret(acme.owner, 'Reports', true);
+const acmeWrite = await apiKeySecret(acme.owner, 'CI', false);
 
 // Acme's products besides the fixture's, oldest first, one day apart in 2030.
 const terms = [

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { maskLicenseKey } from '@/lib/log';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { apiKeySecret } from './support';
 
 // A read-only API key is not a write credential in disguise: it sees license keys masked, as the
 // dashboard's lists show them. And what license holders do with a key through the public endpoints
@@ -16,20 +17,14 @@ const keysRoute = await import('@/app/api/license_keys/route');
 const keyRoute = await import('@/app/api/license_keys/[id]/route');
 const activate = (await import('@/app/api/licenses/activate/route')).POST;
 const deactivate = (await import('@/app/api/licenses/deactivate/route')).POST;
-const { createApiKey } = await import('@/lib/api-keys/data');
 const { listObjectHistory } = await import('@/lib/audit/data');
 const { describeActor } = await import('@/lib/audit/describe');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
 
-async function secretFor(readOnly: boolean) {
-  const result = await createApiKey(acme.owner, { name: readOnly ? 'Reports' : 'CI', readOnly });
-  if (!result.ok) throw new Error('could not create an API key');
-  return result.value.secret;
-}
-const writeKey = await secretFor(false);
-const readOnlyKey = await secretFor(true);
+const writeKey = await apiKeySecret(acme.owner, 'CI', false);
+const readOnlyKey = await apiKeySecret(acme.owner, 'Reports', true);
 
 const key = await db.licenseKey.create({
   data: {

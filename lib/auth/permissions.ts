@@ -28,7 +28,7 @@ export const PERMISSIONS = {
   /** Create customers. */
   'customers:create': [...STAFF, API_WRITE, 'operator'],
   /** Disable and enable keys, change their limit and expiry; rename and deactivate instances. */
-  'keys:disable': [...STAFF, API_WRITE, 'operator'],
+  'keys:edit': [...STAFF, API_WRITE, 'operator'],
   /** Edit products and their key defaults. */
   'products:edit': ['owner', 'admin', 'operator'],
   /** Add, change and remove members; see the business's activity. */

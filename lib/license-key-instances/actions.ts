@@ -18,7 +18,7 @@ const gone = { ok: false, notFound: true, formError: INSTANCE_NOT_FOUND_MESSAGE 
 /** Deactivates one instance of a key of the member's business, then shows the key's page again. */
 export const deactivateInstanceAction = memberAction({
   name: 'deactivateInstance',
-  permission: 'keys:disable',
+  permission: 'keys:edit',
   schema: deactivateInstanceSchema,
   input: (licenseKeyId: string, instanceId: string) => ({ licenseKeyId, instanceId }),
   errorsOn: 'form',

@@ -168,7 +168,7 @@ describe('deactivateInstanceAsMember', () => {
     expect(await snapshot(second.id)).toEqual(secondBefore);
   });
 
-  it('refuses an actor without keys:disable before touching anything', async () => {
+  it('refuses an actor without keys:edit before touching anything', async () => {
     const key = await keyWithInstances(acme, ['Laptop']);
     const readOnly: Actor = {
       businessId: acme.business.id,

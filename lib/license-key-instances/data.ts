@@ -92,7 +92,7 @@ export async function renameInstance(
   id: string,
   name: string,
 ): Promise<Result<LicenseKeyInstance, InstanceCode>> {
-  assertCan(actor, 'keys:disable');
+  assertCan(actor, 'keys:edit');
   const where = { id, businessId: actor.businessId };
   return db.$transaction(async (tx): Promise<Result<LicenseKeyInstance, InstanceCode>> => {
     const before = await tx.licenseKeyInstance.findFirst({ where, select: { name: true } });
@@ -120,7 +120,7 @@ export async function deactivateInstance(
   licenseKeyId: string,
   instanceId: string,
 ): Promise<Result<null, InstanceCode>> {
-  assertCan(actor, 'keys:disable');
+  assertCan(actor, 'keys:edit');
   return db.$transaction(async (tx): Promise<Result<null, InstanceCode>> => {
     const key = await tx.licenseKey.findFirst({
       where: { id: licenseKeyId, businessId: actor.businessId },

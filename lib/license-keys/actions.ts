@@ -34,7 +34,7 @@ export const createLicenseKeyAction = memberAction({
 /** Disables or enables a key of the member's business, then shows its page again. */
 export const setLicenseKeyDisabledAction = memberAction({
   name: 'setLicenseKeyDisabled',
-  permission: 'keys:disable',
+  permission: 'keys:edit',
   schema: setLicenseKeyDisabledSchema,
   input: (id: string, disabled: boolean) => ({ id, disabled }),
   errorsOn: 'form',

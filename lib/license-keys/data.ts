@@ -100,7 +100,7 @@ export async function updateLicenseKey(
   id: string,
   patch: LicenseKeyPatch,
 ): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> {
-  assertCan(actor, 'keys:disable');
+  assertCan(actor, 'keys:edit');
   const where = { id, businessId: actor.businessId };
   return db.$transaction(async (tx): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> => {
     const before = await tx.licenseKey.findFirst({ where, select: licenseKeySelect });

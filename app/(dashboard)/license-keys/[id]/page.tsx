@@ -100,7 +100,7 @@ export default async function LicenseKeyPage({ params }: Props) {
           ) : null}
         </dl>
 
-        <InstancesList licenseKeyId={key.id} canDeactivate={can(role, 'keys:disable')} />
+        <InstancesList licenseKeyId={key.id} canDeactivate={can(role, 'keys:edit')} />
 
         <section
           aria-labelledby="access-heading"

@@ -19,7 +19,7 @@ export const GET = apiRoute<Params>(
 
 /** Renames the instance. */
 export const PATCH = apiRoute<Params>(
-  { auth: 'api_key', permission: 'keys:disable' },
+  { auth: 'api_key', permission: 'keys:edit' },
   async ({ actor, params, body }) => {
     const input = parseOrThrow(apiUpdateLicenseKeyInstanceSchema, body);
     const instance = valueOrThrow(await renameInstance(actor!, params.id, input.name));

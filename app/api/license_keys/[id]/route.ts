@@ -20,7 +20,7 @@ export const GET = apiRoute<Params>(
 
 /** An absent field is kept; null clears the limit or the expiry. */
 export const PATCH = apiRoute<Params>(
-  { auth: 'api_key', permission: 'keys:disable' },
+  { auth: 'api_key', permission: 'keys:edit' },
   async ({ actor, params, body }) => {
     const patch = parseOrThrow(apiUpdateLicenseKeySchema, body);
     const key = valueOrThrow(
