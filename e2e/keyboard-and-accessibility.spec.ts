@@ -65,6 +65,8 @@ test('no axe-core violations on the form, with errors shown, and on the result a
   page,
   scenario,
 }) => {
+  // Five axe-core runs in one flow: more than the default 30 seconds on two busy cores.
+  test.slow();
   await page.goto('/license-keys/new');
   await expect(page.getByRole('heading', { level: 1, name: 'New license key' })).toBeVisible();
   await expectNoAxeViolations(page);
