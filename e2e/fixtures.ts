@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
+import { hashPassword } from 'better-auth/crypto';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import { createPrismaClient, type Database } from '../lib/database/create-client';
 import { newId } from '../lib/ids';
@@ -86,4 +87,27 @@ export function keyIdFromUrl(page: Page) {
   const match = new URL(page.url()).pathname.match(/^\/license-keys\/(lic_[A-Za-z0-9]+)$/);
   if (!match) throw new Error(`not on a license key page: ${page.url()}`);
   return match[1];
+}
+
+/**
+ * A support member of the demo business with a password sign-in, made for one test alone: its
+ * sign-ins (and lock) touch no other test. The email starts with `label`.
+ */
+export async function createStaffAccount(db: Database, label: string, name: string) {
+  const email = `${label}-${randomBytes(4).toString('hex')}@e2e.example`;
+  const password = 'right-password-123';
+  const user = await db.user.create({ data: { id: newId('usr'), name, email } });
+  await db.account.create({
+    data: {
+      id: newId('acc'),
+      userId: user.id,
+      accountId: user.id,
+      providerId: 'credential',
+      password: await hashPassword(password),
+    },
+  });
+  await db.membership.create({
+    data: { id: newId('mem'), businessId: DEMO_BUSINESS_ID, userId: user.id, role: 'support' },
+  });
+  return { email, password };
 }

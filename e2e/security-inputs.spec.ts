@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hashPassword } from 'better-auth/crypto';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import { parseDatabaseUrl } from '../lib/database/url';
 import { newId } from '../lib/ids';
-import { expect, test } from './fixtures';
+import { createStaffAccount, expect, test } from './fixtures';
 
 // Hostile input through the real server: return paths that would leave the site, a NUL in a
 // search box, and a page that fails unexpectedly. None of them answers a 500 or framework text.
@@ -40,21 +39,7 @@ test.describe('return paths', () => {
 
   test('signing in with a hostile next lands on this site', async ({ browser, db, baseURL }) => {
     test.slow(); // four sign-ins, each checking a password with scrypt
-    const email = `next-${randomBytes(4).toString('hex')}@e2e.example`;
-    const password = 'right-password-123';
-    const user = await db.user.create({ data: { id: newId('usr'), name: 'Next Test', email } });
-    await db.account.create({
-      data: {
-        id: newId('acc'),
-        userId: user.id,
-        accountId: user.id,
-        providerId: 'credential',
-        password: await hashPassword(password),
-      },
-    });
-    await db.membership.create({
-      data: { id: newId('mem'), businessId: DEMO_BUSINESS_ID, userId: user.id, role: 'support' },
-    });
+    const { email, password } = await createStaffAccount(db, 'next', 'Next Test');
     for (const [next, landing] of [
       ['/%09/evil.example/phish', '/license-keys'],
       ['/%0A/evil.example', '/license-keys'],

@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { hashPassword } from 'better-auth/crypto';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import { DEMO_ACCOUNTS } from '../lib/auth/demo-accounts';
 import { readEnv } from '../lib/env';
-import { newId } from '../lib/ids';
 import { STORAGE_STATE } from './storage-state';
-import { choose, expect, test } from './fixtures';
+import { choose, createStaffAccount, expect, test } from './fixtures';
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
 const { demoPassword } = readEnv();
@@ -146,21 +143,7 @@ test.describe('signed out', () => {
     page,
     db,
   }) => {
-    const email = `locked-${randomBytes(4).toString('hex')}@e2e.example`;
-    const password = 'right-password-123';
-    const user = await db.user.create({ data: { id: newId('usr'), name: 'Lock Test', email } });
-    await db.account.create({
-      data: {
-        id: newId('acc'),
-        userId: user.id,
-        accountId: user.id,
-        providerId: 'credential',
-        password: await hashPassword(password),
-      },
-    });
-    await db.membership.create({
-      data: { id: newId('mem'), businessId: DEMO_BUSINESS_ID, userId: user.id, role: 'support' },
-    });
+    const { email, password } = await createStaffAccount(db, 'locked', 'Lock Test');
 
     await page.goto('/sign-in');
     for (let attempt = 1; attempt <= 4; attempt++) {

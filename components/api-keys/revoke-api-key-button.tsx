@@ -31,7 +31,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
     run(
       () => revokeApiKeyAction(id),
       (failure) => {
-        if (failure) setError(failure.formError ?? null);
+        if (failure) setError(failure.formError);
         else dialogRef.current?.close();
       },
     );

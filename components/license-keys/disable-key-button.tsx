@@ -28,7 +28,7 @@ export function DisableKeyButton({ id, disabled }: { id: string; disabled: boole
       () => setLicenseKeyDisabledAction(id, nextDisabled),
       (failure) => {
         if (failure) {
-          setError(failure.formError ?? null);
+          setError(failure.formError);
           return;
         }
         returnFocus();

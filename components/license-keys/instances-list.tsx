@@ -115,7 +115,7 @@ function InstanceRow({
       () => deactivateInstanceAction(licenseKeyId, instance.id),
       async (result) => {
         if (!result.ok && !('notFound' in result)) {
-          setError(result.formError ?? null);
+          setError(result.formError);
           return;
         }
         // Fetch the usage now (cancelling a poll that might still list the instance): the row goes

@@ -25,7 +25,7 @@ export function RemoveMemberButton({ membershipId, name, isSelf, businessName }:
     run(
       () => removeMemberAction({ membershipId }), // leaving the business redirects
       (result) => {
-        if (!result.ok) setError(result.formError ?? null);
+        if (!result.ok) setError(result.formError);
       },
     );
   }

@@ -16,7 +16,7 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
     run(
       () => revokeInviteAction({ inviteId }),
       (result) => {
-        if (!result.ok) setError(result.formError ?? null);
+        if (!result.ok) setError(result.formError);
       },
     );
   }

@@ -8,14 +8,8 @@ import {
   type UseFormReturn,
 } from 'react-hook-form';
 import type { z } from 'zod';
+import type { ActionFailure } from '@/lib/result';
 import { useServerAction } from './use-server-action';
-
-/** A server action's answer when it did not do the thing: messages by field, or one for the form. */
-export type ActionFailure = {
-  ok: false;
-  fieldErrors?: Partial<Record<string, string[] | undefined>>;
-  formError?: string;
-};
 
 /** A server action either fails with an `ActionFailure`, answers `{ ok: true, … }` or redirects. */
 export type ActionResult = ActionFailure | { ok: true };
@@ -90,7 +84,7 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
     return fields.find((name) => invalid[name]);
   }
 
-  function showFailure({ fieldErrors = {}, formError }: ActionFailure) {
+  function showFailure({ fieldErrors, formError }: ActionFailure) {
     for (const name of fields) {
       const message = fieldErrors[name]?.[0];
       if (message) form.setError(name, { type: 'server', message });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ActionFailure } from '@/lib/result';
 import { CONTROL_CHARACTERS } from '@/lib/text';
 
 // Shared by the create form (client-side validation) and the server action. No server imports here.
@@ -28,14 +27,8 @@ export const createApiKeySchema = z.object({
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export type CreateApiKeyFormValues = z.input<typeof createApiKeySchema>;
-export type CreateApiKeyField = keyof CreateApiKeyInput;
-
-export type CreateApiKeyFailure = ActionFailure<CreateApiKeyField>;
-
 /** The secret travels to the browser exactly once, in this answer; it is never stored or shown again. */
 export type CreateApiKeySuccess = { ok: true; id: string; name: string; secret: string };
-
-export type CreateApiKeyResult = CreateApiKeySuccess | CreateApiKeyFailure;
 
 /** The data layer's failure codes, as the API keys page tells them. */
 export const apiKeyFailures = {

@@ -31,8 +31,6 @@ type ActorBase<T extends string, R> = {
   requestId: string;
 };
 
-export type ActorType = Actor['type'];
-
 /** The column of the permission table an actor reads; a license holder has none. */
 function principalOf(actor: Pick<Actor, 'type' | 'role'>): Principal | null {
   switch (actor.type) {

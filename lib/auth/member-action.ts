@@ -15,7 +15,12 @@ export type FailureMessages<C extends string, F extends string> = Record<
   | { fields: Partial<Record<F, string>> }
 >;
 
-type Config<A extends unknown[], S extends z.ZodType, R, C extends string> = {
+type ErrorsOn = 'fields' | 'form';
+
+/** A one-button action's failure: always one message, for above the button. */
+export type FormFailure = { ok: false; fieldErrors: Record<string, never>; formError: string };
+
+type Config<A extends unknown[], S extends z.ZodType, R, C extends string, E extends ErrorsOn> = {
   /** Named in the log line of an unexpected error. */
   name: string;
   permission: Permission;
@@ -23,7 +28,7 @@ type Config<A extends unknown[], S extends z.ZodType, R, C extends string> = {
   /** Builds what the schema parses from the action's arguments (default: the first one). */
   input?: (...args: A) => unknown;
   /** `form` for one-button actions: every message, a bad input's too, goes above the form. */
-  errorsOn?: 'fields' | 'form';
+  errorsOn?: E;
   /** With errorsOn 'form': what a bad input is told (default: the schema's first message). */
   invalidMessage?: string;
   /** Messages for the failure codes `run` may answer. */
@@ -42,47 +47,59 @@ type Config<A extends unknown[], S extends z.ZodType, R, C extends string> = {
  * failure codes turned into field or form messages, and any unexpected error logged with a
  * reference id and told generically. `redirect()` inside `run` works (it is rethrown).
  */
-export function memberAction<A extends unknown[], S extends z.ZodType, R, C extends string = never>(
-  config: Config<A, S, R, C>,
-) {
+export function memberAction<
+  A extends unknown[],
+  S extends z.ZodType,
+  R,
+  C extends string = never,
+  E extends ErrorsOn = 'fields',
+>(config: Config<A, S, R, C, E>) {
   type Fields = Extract<keyof z.input<S>, string>;
-  return async (...args: A): Promise<Exclude<R, Failure<string>> | ActionFailure<Fields>> => {
-    const actor = await memberOrRefusal(config.permission);
-    if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
-    const raw = config.input ? config.input(...args) : args[0];
-    const parsed = config.schema.safeParse(raw);
-    if (!parsed.success && config.errorsOn === 'form') {
-      const formError = config.invalidMessage ?? parsed.error.issues[0]?.message ?? 'Try again.';
-      return { ok: false, fieldErrors: {}, formError };
-    }
-    if (!parsed.success) {
-      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-      return {
-        ok: false,
-        fieldErrors: fieldErrors as ActionFailure<Fields>['fieldErrors'],
-        ...(formErrors.length ? { formError: formErrors[0] } : {}),
-      };
-    }
-    try {
-      const result = await config.run(actor, parsed.data);
-      if (!isFailure<C>(result)) return result as Exclude<R, Failure<string>>;
-      const failure = failureMessage(config.failures, result);
-      return config.errorsOn === 'form' ? formOnly(failure) : failure;
-    } catch (error) {
-      unstable_rethrow(error);
-      logUnexpectedError(
-        actor.requestId,
-        error,
-        {
-          action: config.name,
-          businessId: actor.businessId,
-          ...config.logContext?.(parsed.data),
-        },
-        config.secrets?.(parsed.data) ?? [],
-      );
-      return { ok: false, fieldErrors: {}, formError: genericErrorMessage(actor.requestId) };
-    }
-  };
+  type Refusal = E extends 'form' ? FormFailure : ActionFailure<Fields>;
+  return async (...args: A): Promise<Exclude<R, Failure<string>> | Refusal> =>
+    (await perform(config, args)) as Exclude<R, Failure<string>> | Refusal;
+}
+
+async function perform<A extends unknown[], S extends z.ZodType, R, C extends string>(
+  config: Config<A, S, R, C, ErrorsOn>,
+  args: A,
+): Promise<unknown> {
+  type Fields = Extract<keyof z.input<S>, string>;
+  const actor = await memberOrRefusal(config.permission);
+  if (typeof actor === 'string') return { ok: false, fieldErrors: {}, formError: actor };
+  const raw = config.input ? config.input(...args) : args[0];
+  const parsed = config.schema.safeParse(raw);
+  if (!parsed.success && config.errorsOn === 'form') {
+    const formError = config.invalidMessage ?? parsed.error.issues[0]?.message ?? 'Try again.';
+    return { ok: false, fieldErrors: {}, formError };
+  }
+  if (!parsed.success) {
+    const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+    return {
+      ok: false,
+      fieldErrors: fieldErrors as ActionFailure<Fields>['fieldErrors'],
+      ...(formErrors.length ? { formError: formErrors[0] } : {}),
+    };
+  }
+  try {
+    const result = await config.run(actor, parsed.data);
+    if (!isFailure<C>(result)) return result;
+    const failure = failureMessage(config.failures, result);
+    return config.errorsOn === 'form' ? formOnly(failure) : failure;
+  } catch (error) {
+    unstable_rethrow(error);
+    logUnexpectedError(
+      actor.requestId,
+      error,
+      {
+        action: config.name,
+        businessId: actor.businessId,
+        ...config.logContext?.(parsed.data),
+      },
+      config.secrets?.(parsed.data) ?? [],
+    );
+    return { ok: false, fieldErrors: {}, formError: genericErrorMessage(actor.requestId) };
+  }
 }
 
 function isFailure<C extends string>(value: unknown): value is Failure<C> {
@@ -115,8 +132,7 @@ function failureMessage<C extends string, F extends string>(
   };
 }
 
-function formOnly<F extends string>(failure: ActionFailure<F>): ActionFailure<F> {
-  if (failure.formError) return failure;
+function formOnly<F extends string>(failure: ActionFailure<F>): FormFailure {
   const first = Object.values<string[] | undefined>(failure.fieldErrors).find(Boolean)?.[0];
-  return { ok: false, fieldErrors: {}, formError: first ?? 'Try again.' };
+  return { ok: false, fieldErrors: {}, formError: failure.formError ?? first ?? 'Try again.' };
 }

@@ -90,8 +90,4 @@ export const apiCustomerSchema = z
 /** GET /customers answer. */
 export const apiCustomerListSchema = z.object({ items: z.array(apiCustomerSchema) });
 
-export type ApiCreateCustomer = z.output<typeof apiCreateCustomerSchema>;
-export type ApiUpdateCustomer = z.output<typeof apiUpdateCustomerSchema>;
-export type ApiListCustomersQuery = z.output<typeof apiListCustomersQuerySchema>;
 export type ApiCustomer = z.output<typeof apiCustomerSchema>;
-export type ApiCustomerList = z.output<typeof apiCustomerListSchema>;

@@ -32,21 +32,12 @@ export const createCustomerSchema = z.object({
 });
 
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
-export type CreateCustomerField = keyof CreateCustomerInput;
-
-/** What the server answers when it does not create the customer: messages by field, or one for the form. */
-export type CreateCustomerFailure = {
-  ok: false;
-  fieldErrors: Partial<Record<CreateCustomerField, string[]>>;
-  formError?: string;
-};
 
 export const CUSTOMER_EMAIL_TAKEN_MESSAGE = 'A customer with this email already exists';
 
 /** The data layer's failure codes, as the customer form tells them. */
 export const customerFailures = {
   CUSTOMER_EMAIL_TAKEN: { field: 'email', message: CUSTOMER_EMAIL_TAKEN_MESSAGE },
-  CUSTOMER_NOT_FOUND: { message: 'Customer not found.' },
 } as const;
 
 const LOCAL_ORIGIN = 'http://keydesk.invalid';

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiListCustomersQuerySchema } from '@/lib/customers/api-schema';
+import { createdRangeOf, pageOf } from '@/lib/http/api-schema';
 import type { CustomerOption } from '@/lib/customers/schema';
 import { newId } from '@/lib/ids';
 import { licenseKeyStatusWhere } from '@/lib/license-keys/data-status';
@@ -104,10 +105,9 @@ async function listCustomers(filters: Record<string, string> = {}) {
     {
       email: query.email,
       name: query.name,
-      createdFrom: query.created_at_gte ? new Date(query.created_at_gte) : undefined,
-      createdTo: query.created_at_lte ? new Date(query.created_at_lte) : undefined,
+      ...createdRangeOf(query),
     },
-    { pageNumber: query.page_number, pageSize: query.page_size },
+    pageOf(query),
   );
   return { items: customers.map(toApiCustomer) };
 }

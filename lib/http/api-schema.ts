@@ -39,3 +39,11 @@ export const instantQuerySchema = (name: string) =>
 export function pageOf(query: { page_number: number; page_size: number }) {
   return { pageNumber: query.page_number, pageSize: query.page_size };
 }
+
+/** The creation-time bounds of a list query, as the data layer's filters take them. */
+export function createdRangeOf(query: { created_at_gte?: string; created_at_lte?: string }) {
+  return {
+    createdFrom: query.created_at_gte ? new Date(query.created_at_gte) : undefined,
+    createdTo: query.created_at_lte ? new Date(query.created_at_lte) : undefined,
+  };
+}

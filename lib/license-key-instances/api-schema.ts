@@ -44,9 +44,4 @@ export const apiLicenseKeyInstanceListSchema = z.object({
   items: z.array(apiLicenseKeyInstanceSchema),
 });
 
-export type ApiListLicenseKeyInstancesQuery = z.output<
-  typeof apiListLicenseKeyInstancesQuerySchema
->;
-export type ApiUpdateLicenseKeyInstance = z.output<typeof apiUpdateLicenseKeyInstanceSchema>;
 export type ApiLicenseKeyInstance = z.infer<typeof apiLicenseKeyInstanceSchema>;
-export type ApiLicenseKeyInstanceList = z.infer<typeof apiLicenseKeyInstanceListSchema>;

@@ -50,9 +50,6 @@ export const apiListLicenseKeysQuerySchema = pageQuerySchema.extend({
   created_at_lte: instantQuerySchema('created_at_lte').optional(),
 });
 
-export type ApiListLicenseKeysQuery = z.output<typeof apiListLicenseKeysQuerySchema>;
-export type ApiUpdateLicenseKey = z.output<typeof apiUpdateLicenseKeySchema>;
-
 // ── Answers ────────────────────────────────────────────────────────────────────────────────────
 // The shapes toApiLicenseKey (./api.ts) returns; the OpenAPI document is generated from these, and
 // lib/http/openapi.test.ts checks that the serializer's type and these schemas agree.

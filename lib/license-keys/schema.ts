@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { withinStoredRange } from '@/lib/instants';
-import type { ActionFailure } from '@/lib/result';
 import { CONTROL_CHARACTERS } from '@/lib/text';
 
 // Shared by the form (client-side validation), the server action and the REST API (./api-schema.ts).
@@ -79,9 +78,6 @@ export type CreateLicenseKeyInput = z.infer<typeof createLicenseKeySchema>;
 export type CreateLicenseKeyFormValues = z.input<typeof createLicenseKeySchema>;
 export type CreateLicenseKeyField =
   'mode' | 'key' | 'customerId' | 'productId' | 'activationsLimit' | 'expiresAt';
-
-/** What the server answers when it does not create the key: messages by field, or one for the form. */
-export type CreateLicenseKeyFailure = ActionFailure<CreateLicenseKeyField>;
 
 /** The data layer's failure codes, as the form tells them. */
 export const KEY_ALREADY_EXISTS_MESSAGE = 'This license key already exists. Keys must be unique.';

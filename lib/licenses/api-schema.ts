@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LICENSE_VALIDATION_CODES } from './schema';
 import {
   apiLicenseKeyInstanceSchema,
   instanceNameSchema,
@@ -39,14 +40,6 @@ export const apiActivateLicenseResponseSchema = apiLicenseKeyInstanceSchema.exte
 /** 200 from POST /licenses/deactivate: an empty object (the SDK's `deactivate` resolves to void). */
 export const apiDeactivateLicenseResponseSchema = z.object({}).strict();
 
-export const LICENSE_VALIDATION_CODES = [
-  'VALID',
-  'LICENSE_KEY_NOT_FOUND',
-  'LICENSE_KEY_DISABLED',
-  'LICENSE_KEY_EXPIRED',
-  'LICENSE_KEY_INSTANCE_NOT_FOUND',
-] as const;
-
 /**
  * 200 from POST /licenses/validate, for every key, known or not (as Dodo answers). `valid` is Dodo's
  * field; `code` is Keydesk's addition: why a key is not valid, for the software to tell its user.
@@ -58,9 +51,4 @@ export const apiValidateLicenseResponseSchema = z.object({
   }),
 });
 
-export type ApiActivateLicense = z.output<typeof apiActivateLicenseSchema>;
-export type ApiDeactivateLicense = z.output<typeof apiDeactivateLicenseSchema>;
-export type ApiValidateLicense = z.output<typeof apiValidateLicenseSchema>;
 export type ApiActivateLicenseResponse = z.infer<typeof apiActivateLicenseResponseSchema>;
-export type ApiValidateLicenseResponse = z.infer<typeof apiValidateLicenseResponseSchema>;
-export type LicenseValidationCode = (typeof LICENSE_VALIDATION_CODES)[number];

@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { fail, ok, type Result } from '@/lib/result';
+import type { LicenseValidationCode } from './schema';
 
 // What shipped software does with a license key (activate, deactivate, validate), and the seat
 // counting that keeps `instancesCount` equal to the live instances and never above the limit,
@@ -87,21 +88,15 @@ export async function activateLicenseKey(
     });
     const key = await tx.licenseKey.findUnique({
       where: { key: licenseKey },
-      select: {
-        id: true,
-        businessId: true,
-        disabled: true,
-        expiresAt: true,
-        customer: { select: { id: true, name: true, email: true } },
-        product: { select: { id: true, name: true } },
-      },
+      select: { id: true, businessId: true, disabled: true, expiresAt: true },
     });
     if (count === 0 || !key) {
       if (!key) return fail('LICENSE_KEY_NOT_FOUND');
       const inactive = licenseKeyStatus(key, now) !== 'active';
       return fail(inactive ? 'INACTIVE_LICENSE_KEY' : 'LICENSE_KEY_LIMIT_REACHED');
     }
-    const instance = await tx.licenseKeyInstance.create({
+    // The instance, with its key's customer and product (read only when the seat was taken).
+    const { licenseKey: owner, ...instance } = await tx.licenseKeyInstance.create({
       data: {
         id: newId('lki'),
         businessId: key.businessId,
@@ -109,7 +104,15 @@ export async function activateLicenseKey(
         name,
         createdAt: now,
       },
-      select: instanceSelect,
+      select: {
+        ...instanceSelect,
+        licenseKey: {
+          select: {
+            customer: { select: { id: true, name: true, email: true } },
+            product: { select: { id: true, name: true } },
+          },
+        },
+      },
     });
     await recordAudit(tx, holderActor(holder, key.businessId), {
       action: 'license_key_instance.activated',
@@ -117,7 +120,7 @@ export async function activateLicenseKey(
       objectId: key.id,
       summary: `Activated instance “${shortInstanceName(name)}” (${instance.id}) from ${holder.address}`,
     });
-    return ok({ instance, customer: key.customer, product: key.product });
+    return ok({ instance, customer: owner.customer, product: owner.product });
   });
 }
 
@@ -173,13 +176,6 @@ export async function deactivateLicenseKey(
   });
 }
 
-export type ValidationCode =
-  | 'VALID'
-  | 'LICENSE_KEY_NOT_FOUND'
-  | 'LICENSE_KEY_DISABLED'
-  | 'LICENSE_KEY_EXPIRED'
-  | 'LICENSE_KEY_INSTANCE_NOT_FOUND';
-
 /**
  * Whether a key may be used: it exists, is neither disabled nor expired and, when an instance id
  * is given, that instance is activated on it. Reads only.
@@ -188,7 +184,7 @@ export async function validateLicenseKey(
   licenseKey: string,
   instanceId: string | undefined,
   now = new Date(),
-): Promise<ValidationCode> {
+): Promise<LicenseValidationCode> {
   const key = await db.licenseKey.findUnique({
     where: { key: licenseKey },
     select: { id: true, disabled: true, expiresAt: true },

@@ -115,9 +115,6 @@ export type AcceptInviteWithAccountInput = z.infer<typeof acceptInviteWithAccoun
 export type AcceptInviteField = 'name' | 'password' | 'confirmPassword';
 export type AcceptInviteFailure = ActionFailure<AcceptInviteField>;
 
-/** The result of a one-button member action (change role, remove, revoke): a line to show either way. */
-export type MemberActionResult = { ok: true; message: string } | ActionFailure<never>;
-
 /** The roles a member of `role` may hand out: only owners grant the owner role. */
 export function assignableRoles(role: MemberRole): MemberRole[] {
   return role === 'owner' ? [...MEMBER_ROLES] : MEMBER_ROLES.filter((r) => r !== 'owner');

@@ -99,6 +99,4 @@ export const apiProductSchema = z
 /** GET /products answer. */
 export const apiProductListSchema = z.object({ items: z.array(apiProductSchema) });
 
-export type ApiListProductsQuery = z.output<typeof apiListProductsQuerySchema>;
 export type ApiProduct = z.output<typeof apiProductSchema>;
-export type ApiProductList = z.output<typeof apiProductListSchema>;

@@ -68,25 +68,23 @@ async function withUpdatedAt(businessId: string, rows: ProductRow[]): Promise<Pr
   }));
 }
 
-/** Products of the actor's business, by name; one page (all of them when no page is given). */
-export async function listProducts(actor: Actor, page?: Page): Promise<Product[]> {
-  assertCan(actor, 'keys:view');
-  const rows = await db.product.findMany({
-    where: { businessId: actor.businessId },
-    orderBy: [{ nameLower: 'asc' }, { id: 'asc' }],
-    ...(page ? skipTake(page) : {}),
-    select: productSelect,
-  });
-  return withUpdatedAt(actor.businessId, rows);
-}
+const PRODUCT_ORDERS = {
+  /** By name, as the dashboard lists them. */
+  name: [{ nameLower: 'asc' }, { id: 'asc' }],
+  /** Newest first (ties by id), as the REST API lists them. */
+  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
+} as const satisfies Record<string, Prisma.ProductOrderByWithRelationInput[]>;
 
-/** Products of the actor's business, newest first (ties by id), one page: the REST API's order. */
-export async function listNewestProducts(actor: Actor, page: Page): Promise<Product[]> {
+/** Products of the actor's business in the given order; one page (all of them without one). */
+export async function listProducts(
+  actor: Actor,
+  { order = 'name', page }: { order?: keyof typeof PRODUCT_ORDERS; page?: Page } = {},
+): Promise<Product[]> {
   assertCan(actor, 'keys:view');
   const rows = await db.product.findMany({
     where: { businessId: actor.businessId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    ...skipTake(page),
+    orderBy: [...PRODUCT_ORDERS[order]],
+    ...(page ? skipTake(page) : {}),
     select: productSelect,
   });
   return withUpdatedAt(actor.businessId, rows);

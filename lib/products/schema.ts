@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ActionFailure } from '@/lib/result';
 import { hasNoControlCharacters } from '@/lib/text';
 import { activationsLimitSchema } from '@/lib/license-keys/schema';
 
@@ -131,9 +130,6 @@ export const updateProductSchema = z.object({
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 export type UpdateProductFormValues = z.input<typeof updateProductSchema>;
 export type UpdateProductField = keyof UpdateProductFormValues;
-
-/** What the server answers when it does not save: messages by field, or one for the form. */
-export type UpdateProductFailure = ActionFailure<UpdateProductField>;
 
 export const PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE =
   'This product was not found. It may have been removed; go back to the product list.';

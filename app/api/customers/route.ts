@@ -2,7 +2,7 @@ import { toApiCustomer } from '@/lib/customers/api';
 import { apiCreateCustomerSchema, apiListCustomersQuerySchema } from '@/lib/customers/api-schema';
 import { findOrCreateCustomer, listCustomers } from '@/lib/customers/data';
 import { apiRoute } from '@/lib/http/api-route';
-import { pageOf } from '@/lib/http/api-schema';
+import { createdRangeOf, pageOf } from '@/lib/http/api-schema';
 import { parseOrThrow, queryObject } from '@/lib/http/validate';
 
 /**
@@ -31,8 +31,7 @@ export const GET = apiRoute(
       {
         email: query.email,
         name: query.name,
-        createdFrom: query.created_at_gte ? new Date(query.created_at_gte) : undefined,
-        createdTo: query.created_at_lte ? new Date(query.created_at_lte) : undefined,
+        ...createdRangeOf(query),
       },
       pageOf(query),
     );

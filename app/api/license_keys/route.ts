@@ -1,6 +1,6 @@
 import { actorCan } from '@/lib/auth/authorize';
 import { apiRoute } from '@/lib/http/api-route';
-import { pageOf } from '@/lib/http/api-schema';
+import { createdRangeOf, pageOf } from '@/lib/http/api-schema';
 import { valueOrThrow } from '@/lib/http/api-failures';
 import { parseOrThrow, queryObject } from '@/lib/http/validate';
 import { toApiLicenseKey } from '@/lib/license-keys/api';
@@ -33,8 +33,7 @@ export const GET = apiRoute(
         productId: query.product_id,
         status: query.status,
         source: query.source,
-        createdFrom: query.created_at_gte ? new Date(query.created_at_gte) : undefined,
-        createdTo: query.created_at_lte ? new Date(query.created_at_lte) : undefined,
+        ...createdRangeOf(query),
       },
       pageOf(query),
     );

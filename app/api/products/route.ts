@@ -3,7 +3,7 @@ import { pageOf } from '@/lib/http/api-schema';
 import { parseOrThrow, queryObject } from '@/lib/http/validate';
 import { toApiProduct } from '@/lib/products/api';
 import { apiListProductsQuerySchema } from '@/lib/products/api-schema';
-import { listNewestProducts } from '@/lib/products/data';
+import { listProducts } from '@/lib/products/data';
 
 /**
  * Newest first, one page. No Keydesk product is archived or recurring, and the business is its
@@ -17,7 +17,9 @@ export const GET = apiRoute(
       query.archived === true ||
       query.recurring === true ||
       (query.brand_id !== undefined && query.brand_id !== actor!.businessId);
-    const products = matchesNone ? [] : await listNewestProducts(actor!, pageOf(query));
+    const products = matchesNone
+      ? []
+      : await listProducts(actor!, { order: 'newest', page: pageOf(query) });
     return { status: 200, body: { items: products.map(toApiProduct) } };
   },
 );

@@ -2,6 +2,7 @@ import { toApiCustomer } from '@/lib/customers/api';
 import { apiUpdateCustomerSchema } from '@/lib/customers/api-schema';
 import { getCustomer, updateCustomer } from '@/lib/customers/data';
 import { apiFailure, valueOrThrow } from '@/lib/http/api-failures';
+import { fail } from '@/lib/result';
 import { apiRoute } from '@/lib/http/api-route';
 import { parseOrThrow } from '@/lib/http/validate';
 
@@ -12,7 +13,7 @@ export const GET = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:view' },
   async ({ actor, params }) => {
     const customer = await getCustomer(actor!, params.id);
-    if (!customer) throw apiFailure({ ok: false, code: 'CUSTOMER_NOT_FOUND' });
+    if (!customer) throw apiFailure(fail('CUSTOMER_NOT_FOUND'));
     return { status: 200, body: toApiCustomer(customer) };
   },
 );

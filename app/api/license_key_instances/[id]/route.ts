@@ -1,5 +1,6 @@
 import { apiRoute } from '@/lib/http/api-route';
 import { apiFailure, valueOrThrow } from '@/lib/http/api-failures';
+import { fail } from '@/lib/result';
 import { parseOrThrow } from '@/lib/http/validate';
 import { toApiLicenseKeyInstance } from '@/lib/license-key-instances/api';
 import { apiUpdateLicenseKeyInstanceSchema } from '@/lib/license-key-instances/api-schema';
@@ -12,7 +13,7 @@ export const GET = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:view' },
   async ({ actor, params }) => {
     const instance = await getInstance(actor!, params.id);
-    if (!instance) throw apiFailure({ ok: false, code: 'LICENSE_KEY_INSTANCE_NOT_FOUND' });
+    if (!instance) throw apiFailure(fail('LICENSE_KEY_INSTANCE_NOT_FOUND'));
     return { status: 200, body: toApiLicenseKeyInstance(instance) };
   },
 );

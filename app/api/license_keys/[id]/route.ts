@@ -1,6 +1,7 @@
 import { actorCan } from '@/lib/auth/authorize';
 import { apiRoute } from '@/lib/http/api-route';
 import { apiFailure, valueOrThrow } from '@/lib/http/api-failures';
+import { fail } from '@/lib/result';
 import { parseOrThrow } from '@/lib/http/validate';
 import { toApiLicenseKey } from '@/lib/license-keys/api';
 import { apiUpdateLicenseKeySchema } from '@/lib/license-keys/api-schema';
@@ -13,7 +14,7 @@ export const GET = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:view' },
   async ({ actor, params }) => {
     const key = await getLicenseKey(actor!, params.id);
-    if (!key) throw apiFailure({ ok: false, code: 'LICENSE_KEY_NOT_FOUND' });
+    if (!key) throw apiFailure(fail('LICENSE_KEY_NOT_FOUND'));
     return { status: 200, body: toApiLicenseKey(key, { reveal: actorCan(actor!, 'keys:reveal') }) };
   },
 );

@@ -1,4 +1,5 @@
 import { apiFailure } from '@/lib/http/api-failures';
+import { fail } from '@/lib/result';
 import { apiRoute } from '@/lib/http/api-route';
 import { toApiProduct } from '@/lib/products/api';
 import { getProduct } from '@/lib/products/data';
@@ -10,7 +11,7 @@ export const GET = apiRoute<Params>(
   { auth: 'api_key', permission: 'keys:view' },
   async ({ actor, params }) => {
     const product = await getProduct(actor!, params.id);
-    if (!product) throw apiFailure({ ok: false, code: 'PRODUCT_NOT_FOUND' });
+    if (!product) throw apiFailure(fail('PRODUCT_NOT_FOUND'));
     return { status: 200, body: toApiProduct(product) };
   },
 );
