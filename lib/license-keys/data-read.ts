@@ -4,6 +4,8 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { skipTake, type Page } from '@/lib/paging';
 import { licenseKeyStatusWhere } from './data-status';
+import type { LicenseKeyListRow } from './list';
+import { maskLicenseKey } from '@/lib/log';
 import { licenseKeyStatus, type LicenseKeySource, type LicenseKeyStatus } from './status';
 
 /** A license key of a business, as every surface reads it. `key` is the whole secret: lists mask it. */
@@ -47,6 +49,22 @@ type LicenseKeyRow = Prisma.LicenseKeyGetPayload<{ select: typeof licenseKeySele
 
 export function toLicenseKey({ disabled, ...row }: LicenseKeyRow, now = new Date()): LicenseKey {
   return { ...row, status: licenseKeyStatus({ disabled, expiresAt: row.expiresAt }, now) };
+}
+
+/** A key as a list row shows it: the key masked, so that no whole key reaches a list's HTML. */
+export function toListRow({ key, ...rest }: LicenseKey): LicenseKeyListRow {
+  return {
+    id: rest.id,
+    maskedKey: maskLicenseKey(key),
+    status: rest.status,
+    source: rest.source,
+    activationsLimit: rest.activationsLimit,
+    instancesCount: rest.instancesCount,
+    expiresAt: rest.expiresAt,
+    createdAt: rest.createdAt,
+    customer: rest.customer,
+    product: rest.product,
+  };
 }
 
 /** What a key list may be narrowed to; every surface (dashboard, REST API) passes the same object. */
