@@ -90,6 +90,16 @@ export async function listProducts(
   return withUpdatedAt(actor.businessId, rows);
 }
 
+/** Every product of the actor's business by name, id and name only: a filter's choices. */
+export async function listProductNames(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, 'keys:view');
+  return db.product.findMany({
+    where: { businessId: actor.businessId },
+    orderBy: [...PRODUCT_ORDERS.name],
+    select: { id: true, name: true },
+  });
+}
+
 /** One product of the actor's business, or null (also for another business's product). */
 export async function getProduct(actor: Actor, id: string): Promise<Product | null> {
   assertCan(actor, 'keys:view');
