@@ -42,7 +42,7 @@ export function LicenseKeysTable({ caption, rows, empty, hideCustomer = false }:
       {(key) => (
         <tr key={key.id} className="hover:bg-slate-50">
           <RowHeader className="font-mono font-normal whitespace-nowrap">
-            <Link href={`/license-keys/${key.id}`} className={`relative ${linkClass}`}>
+            <Link href={`/license-keys/${key.id}`} className={`relative inline-block ${linkClass}`}>
               <span className="sr-only">Key ending </span>
               {key.maskedKey}
             </Link>

@@ -8,6 +8,7 @@ import {
   offsetPageQuery,
   segmentPageQuery,
   segmentsOf,
+  sqliteIndexFor,
 } from './data-list-query';
 import { decodeCursor, encodeCursor, keyListQuery, keyListViewSchema } from './list';
 import { parseKeySearch } from './search';
@@ -135,15 +136,42 @@ describe('matchedKeys', () => {
 
   it('reads the matches first, materialized on PostgreSQL', () => {
     const input = { businessId: BUSINESS, filter: { search: 'dana' }, now: NOW };
-    expect(flat(keysFrom({ ...input, engine: 'postgresql' }, []))).toMatch(
+    expect(flat(keysFrom({ ...input, engine: 'postgresql' }, [], 'unused'))).toMatch(
       /^FROM \(WITH matched AS MATERIALIZED \(/,
     );
-    expect(flat(keysFrom({ ...input, engine: 'sqlite' }, []))).toMatch(
+    expect(flat(keysFrom({ ...input, engine: 'sqlite' }, [], 'unused'))).toMatch(
       /^FROM \(WITH matched AS \(/,
     );
-    expect(flat(keysFrom({ ...input, filter: {}, engine: 'sqlite' }, []))).toBe(
+    expect(
+      flat(keysFrom({ ...input, filter: {}, engine: 'sqlite' }, [], 'LicenseKey_list_newest_idx')),
+    ).toBe('FROM "LicenseKey" k INDEXED BY "LicenseKey_list_newest_idx" WHERE k."businessId" = ?');
+    expect(flat(keysFrom({ ...input, filter: {}, engine: 'postgresql' }, [], 'x'))).toBe(
       'FROM "LicenseKey" k WHERE k."businessId" = ?',
     );
+  });
+});
+
+describe('sqliteIndexFor', () => {
+  it.each([
+    [{}, 'page', 'newest'],
+    [{ status: 'active' }, 'page', 'newest'],
+    [{ status: 'expired' }, 'page', 'newest'],
+    [{ status: 'expired' }, 'count', 'expiry'],
+    [{ expires: 'next-7-days' }, 'count', 'expiry'],
+    [{ expires: 'next-7-days' }, 'page', 'newest'],
+    [{ status: 'disabled' }, 'page', 'disabled'],
+    [{ source: 'import' }, 'count', 'source'],
+    [{ productId: 'pdt_1', status: 'expired' }, 'count', 'product'],
+    [{ customerId: 'cus_1', productId: 'pdt_1' }, 'page', 'customer'],
+  ] as const)('%o for a %s reads the %s index', (filter, purpose, index) => {
+    expect(sqliteIndexFor(filter, purpose)).toBe(`LicenseKey_list_${index}_idx`);
+  });
+
+  it('is the expiry index for both runs of the expiry sort', () => {
+    expect(segmentsOf('expiry').map((segment) => segment.sqliteIndex({ productId: 'p' }))).toEqual([
+      'LicenseKey_list_expiry_idx',
+      'LicenseKey_list_expiry_idx',
+    ]);
   });
 });
 

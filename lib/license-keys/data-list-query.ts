@@ -25,7 +25,28 @@ export type Segment = {
    * called with a cursor of this run.
    */
   past(cursor: Cursor, reverse: boolean): Prisma.Sql;
+  /** The index SQLite reads the run from (see sqliteIndexFor). */
+  sqliteIndex(filter: LicenseKeyFilter): string;
 };
+
+/**
+ * The index a list without a search reads on SQLite, named with INDEXED BY. SQLite keeps no
+ * statistics unless ANALYZE runs, and without them it may pick, say, the expiry index for a page of
+ * expired keys newest first, then sort a quarter of a million rows; PostgreSQL plans from its own
+ * statistics. A page reads, in order, the index whose leading columns are the filter's equality
+ * (the status and expiry columns ride at the end of the busy ones, so those filters are checked in
+ * the index); a count of an expiry filter reads the expiry range alone.
+ */
+export function sqliteIndexFor(filter: LicenseKeyFilter, purpose: 'page' | 'count'): string {
+  if (filter.customerId) return 'LicenseKey_list_customer_idx';
+  if (filter.productId) return 'LicenseKey_list_product_idx';
+  if (purpose === 'count' && (filter.expires || filter.status === 'expired')) {
+    return 'LicenseKey_list_expiry_idx';
+  }
+  if (filter.status === 'disabled') return 'LicenseKey_list_disabled_idx';
+  if (filter.source) return 'LicenseKey_list_source_idx';
+  return 'LicenseKey_list_newest_idx';
+}
 
 const k = (column: string) => Prisma.raw(`k."${column}"`);
 const op = (ascending: boolean) => Prisma.raw(ascending ? '>' : '<');
@@ -41,6 +62,7 @@ export function segmentsOf(sort: ListSort): Segment[] {
         holds: () => true,
         past: ({ value, id }, reverse) =>
           Prisma.sql`(k."createdAt", k."id") ${op(reverse)} (${value}, ${id})`,
+        sqliteIndex: (filter) => sqliteIndexFor(filter, 'page'),
       },
     ];
   }
@@ -52,6 +74,7 @@ export function segmentsOf(sort: ListSort): Segment[] {
       holds: (value) => value !== null,
       past: ({ value, id }, reverse) =>
         Prisma.sql`(k."expiresAt", k."id") ${op(!reverse)} (${value}, ${id})`,
+      sqliteIndex: () => 'LicenseKey_list_expiry_idx',
     },
     {
       where: Prisma.sql`k."expiresAt" IS NULL`,
@@ -59,6 +82,7 @@ export function segmentsOf(sort: ListSort): Segment[] {
       descending: false,
       holds: (value) => value === null,
       past: ({ id }, reverse) => Prisma.sql`k."id" ${op(!reverse)} ${id}`,
+      sqliteIndex: () => 'LicenseKey_list_expiry_idx',
     },
   ];
 }
@@ -176,9 +200,16 @@ export type ListQueryInput = {
  * keys (materialized, so that each engine reads them first rather than walking the whole business
  * in order and probing), joined to their rows; otherwise the key table itself.
  */
-export function keysFrom({ engine, businessId, filter, now }: ListQueryInput, extra: Prisma.Sql[]) {
+export function keysFrom(
+  { engine, businessId, filter, now }: ListQueryInput,
+  extra: Prisma.Sql[],
+  sqliteIndex: string,
+) {
   const conditions = Prisma.join([...filterConditions(businessId, filter, now), ...extra], ' AND ');
-  if (!filter.search) return Prisma.sql`FROM "LicenseKey" k WHERE ${conditions}`;
+  if (!filter.search) {
+    const indexed = engine === 'sqlite' ? Prisma.raw(` INDEXED BY "${sqliteIndex}"`) : Prisma.empty;
+    return Prisma.sql`FROM "LicenseKey" k${indexed} WHERE ${conditions}`;
+  }
   const materialized = engine === 'postgresql' ? Prisma.raw('MATERIALIZED ') : Prisma.empty;
   // CROSS JOIN fixes the join order on SQLite (the matches drive); PostgreSQL plans it as a join.
   return Prisma.sql`FROM (WITH matched AS ${materialized}(${matchedKeys(engine, businessId, filter.search)})
@@ -215,7 +246,7 @@ export function segmentPageQuery(
   const order = orderBy(segment, reverse);
   return Prisma.sql`
     SELECT k.*, c."name" AS "customerName", c."email" AS "customerEmail", p."name" AS "productName"
-    FROM (SELECT ${keyColumns} ${keysFrom(input, extra)} ORDER BY ${order} LIMIT ${limit}) k
+    FROM (SELECT ${keyColumns} ${keysFrom(input, extra, segment.sqliteIndex(input.filter))} ORDER BY ${order} LIMIT ${limit}) k
     CROSS JOIN "Customer" c CROSS JOIN "Product" p
     WHERE c."id" = k."customerId" AND p."id" = k."productId"
     ORDER BY ${order}`;
@@ -231,7 +262,7 @@ export function offsetPageQuery(input: ListQueryInput, offset: number, limit: nu
   return Prisma.sql`
     SELECT k.*, c."name" AS "customerName", c."email" AS "customerEmail", p."name" AS "productName"
     FROM (SELECT ${keyColumns} FROM "LicenseKey" k WHERE k."id" IN (
-      SELECT k."id" ${keysFrom(input, [])} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})) k
+      SELECT k."id" ${keysFrom(input, [], segment.sqliteIndex(input.filter))} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})) k
     CROSS JOIN "Customer" c CROSS JOIN "Product" p
     WHERE c."id" = k."customerId" AND p."id" = k."productId"
     ORDER BY ${order}`;
@@ -241,7 +272,12 @@ export function offsetPageQuery(input: ListQueryInput, offset: number, limit: nu
  * How many keys the filter selects (with `extra`: of those, how many in a run before a row), counting
  * no further than `bound`: `bound + 1` means "more".
  */
-export function countQuery(input: ListQueryInput, bound: number, extra: Prisma.Sql[] = []) {
+export function countQuery(
+  input: ListQueryInput,
+  bound: number,
+  extra: Prisma.Sql[] = [],
+  index = sqliteIndexFor(input.filter, 'count'),
+) {
   return Prisma.sql`SELECT count(*) AS "count"
-    FROM (SELECT 1 AS one ${keysFrom(input, extra)} LIMIT ${bound + 1}) counted`;
+    FROM (SELECT 1 AS one ${keysFrom(input, extra, index)} LIMIT ${bound + 1}) counted`;
 }

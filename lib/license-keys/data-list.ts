@@ -111,8 +111,10 @@ async function count(
   input: ListQueryInput,
   bound: number,
   extra: Parameters<typeof countQuery>[2],
+  index?: string,
 ) {
-  const [row] = await db.$queryRaw<{ count: number | bigint }[]>(countQuery(input, bound, extra));
+  const query = countQuery(input, bound, extra, index);
+  const [row] = await db.$queryRaw<{ count: number | bigint }[]>(query);
   return Number(row.count);
 }
 
@@ -121,10 +123,13 @@ async function countBefore(input: ListQueryInput, sort: ListSort, first: Cursor,
   let total = 0;
   for (const segment of segmentsOf(sort) as Segment[]) {
     const extra = segment.where ? [segment.where] : [];
+    // Read in the run's own order: the rows before the cursor are one range of its index.
+    const index = segment.sqliteIndex(input.filter);
     if (segment.holds(first.value)) {
-      return total + (await count(input, bound - total, [...extra, segment.past(first, true)]));
+      const before = [...extra, segment.past(first, true)];
+      return total + (await count(input, bound - total, before, index));
     }
-    total += await count(input, bound - total, extra);
+    total += await count(input, bound - total, extra, index);
     if (total > bound) return total;
   }
   return total;

@@ -8,22 +8,22 @@ DROP INDEX "LicenseKey_businessId_customerId_idx";
 DROP INDEX "LicenseKey_businessId_productId_idx";
 
 -- CreateIndex
-CREATE INDEX "LicenseKey_businessId_createdAt_id_idx" ON "LicenseKey"("businessId", "createdAt", "id");
+CREATE INDEX "LicenseKey_list_newest_idx" ON "LicenseKey"("businessId", "createdAt", "id", "disabled", "expiresAt");
 
 -- CreateIndex
-CREATE INDEX "LicenseKey_businessId_customerId_createdAt_id_idx" ON "LicenseKey"("businessId", "customerId", "createdAt", "id");
+CREATE INDEX "LicenseKey_list_product_idx" ON "LicenseKey"("businessId", "productId", "createdAt", "id", "disabled", "expiresAt");
 
 -- CreateIndex
-CREATE INDEX "LicenseKey_businessId_productId_createdAt_id_idx" ON "LicenseKey"("businessId", "productId", "createdAt", "id");
+CREATE INDEX "LicenseKey_list_customer_idx" ON "LicenseKey"("businessId", "customerId", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "LicenseKey_businessId_source_createdAt_id_idx" ON "LicenseKey"("businessId", "source", "createdAt", "id");
+CREATE INDEX "LicenseKey_list_source_idx" ON "LicenseKey"("businessId", "source", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "LicenseKey_businessId_disabled_createdAt_id_idx" ON "LicenseKey"("businessId", "disabled", "createdAt", "id");
+CREATE INDEX "LicenseKey_list_disabled_idx" ON "LicenseKey"("businessId", "disabled", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "LicenseKey_businessId_expiresAt_id_idx" ON "LicenseKey"("businessId", "expiresAt", "id");
+CREATE INDEX "LicenseKey_list_expiry_idx" ON "LicenseKey"("businessId", "expiresAt", "id", "disabled");
 
 -- License-key search index (PostgreSQL): a trigram index over every key lower-cased with its dashes
 -- removed, so that a pasted fragment ("7xq2", "AB12-CD34" or "ab12cd34") finds the key in
