@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvHeader, csvRows, neutralizeCell, type CsvKey } from './csv';
+import { CSV_COLUMNS, csvHeader, csvLine, csvRows, neutralizeCell, type CsvKey } from './csv';
 
 const key: CsvKey = {
   id: 'lic_1',
@@ -47,5 +48,21 @@ describe('the key CSV', () => {
       '2026-01-02T03:04:05.006Z',
     ]);
     expect(second.slice(9, 12)).toEqual(['5', '2', '']);
+  });
+
+  it('writes any fields so that a CSV parser reads back exactly those fields', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (records) => {
+          const text = records.map(csvLine).join('');
+          expect(parse(text, { relax_column_count: true })).toEqual(records);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

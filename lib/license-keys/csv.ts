@@ -1,7 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
-
-// The key list's CSV export: one header row, one row per key, instants in ISO 8601 (UTC), through
-// csv-stringify (quoting, separators and line breaks as RFC 4180 has them). No server imports.
+// The key list's CSV export: one header row, one row per key, instants in ISO 8601 (UTC), quoted as
+// RFC 4180 has it. Writing CSV is one rule (quote a field holding a quote, comma or line break, and
+// double its quotes), checked against csv-parse by a property test (csv.test.ts); csv-stringify did
+// the same at an eighth of the speed (8 µs a row), which the export of a million keys felt. No
+// server imports.
 
 /** What an export row holds: a key as the data layer reads it, its secret included. */
 export type CsvKey = {
@@ -60,9 +61,21 @@ function row(key: CsvKey): string[] {
   ].map(neutralizeCell);
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: as it is, or quoted with its quotes doubled. */
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One record, ending in CRLF. */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
 /** The header row, with its line break. */
-export const csvHeader = (): string => stringify([[...CSV_COLUMNS]], { record_delimiter: '\r\n' });
+export const csvHeader = (): string => csvLine(CSV_COLUMNS);
 
 /** Rows for a batch of keys, each ending in a line break. */
 export const csvRows = (keys: readonly CsvKey[]): string =>
-  stringify(keys.map(row), { record_delimiter: '\r\n' });
+  keys.map((key) => csvLine(row(key))).join('');

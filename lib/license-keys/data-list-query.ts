@@ -1,3 +1,4 @@
+import { postgresCustomerContains } from '@/lib/customers/data-search';
 import { escapeLike } from '@/lib/database/dialect';
 import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -146,10 +147,8 @@ function matchingCustomers(engine: Engine, businessId: string, search: KeySearch
       SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${prefixRange('"emailLower"', q)}`;
   }
   if (engine === 'postgresql') {
-    const pattern = `%${escapeLike(q)}%`;
     return Prisma.sql`
-      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId}
-        AND ("nameLower" LIKE ${pattern} ESCAPE '!' OR "emailLower" LIKE ${pattern} ESCAPE '!')`;
+      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${postgresCustomerContains(q)}`;
   }
   return Prisma.sql`
     SELECT c."id" FROM "CustomerSearch" s CROSS JOIN "Customer" c

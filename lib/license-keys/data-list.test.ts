@@ -181,6 +181,9 @@ describe('listLicenseKeyPage search', () => {
     for (const search of ['Dana', 'kim', 'DANA.KIM@NORTHWIND', 'northwind', 'da']) {
       expect(ids(await page(acme, { search })), search).toEqual([keys.soon.id]);
     }
+    // An email is looked up by the part before its @, then checked whole.
+    expect(ids(await page(acme, { search: 'kim@northwind.example' }))).toEqual([keys.soon.id]);
+    expect(ids(await page(acme, { search: 'dana.kim@nowhere' }))).toEqual([]);
   });
 
   it('does not look for key fragments under four characters, nor leak other businesses', async () => {

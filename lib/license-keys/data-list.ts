@@ -205,7 +205,7 @@ export async function* streamLicenseKeys(
   actor: Actor,
   filter: LicenseKeyFilter,
   sort: ListSort,
-  batchSize = 1000,
+  batchSize = 5000,
   now = new Date(),
 ): AsyncGenerator<LicenseKey[]> {
   assertCan(actor, 'keys:view');

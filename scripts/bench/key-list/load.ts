@@ -9,6 +9,10 @@
 //             about 1 % within the next 7 days
 //   disabled  (n / 7) % 20 = 0 (5 %);  source import for n % 10 = 0, auto for 1 and 2, else manual
 //   key       20 random hex characters in four groups of five, e.g. 3F2A9-0C1DE-…
+// Customer n is "<first> <last>", <first>.<last><n>@<domain>, names and domains from the
+// customer-search benchmark's lists (a few dozen names, five domains: as repetitive as real ones).
+
+import { DOMAINS, FIRST, LAST } from '../customer-search/shared';
 
 export const BIG = 1_000_000;
 export const SMALL = 50_000;
@@ -20,7 +24,22 @@ export const STEP_SECONDS = 30;
 export const START_SECONDS = Math.floor(NOW.getTime() / 1000) - BIG * STEP_SECONDS;
 export const BUSY_CUSTOMER = 'cus_b0000007';
 
+const pick = (list: string[], n: number, step: number) => list[(n * step) % list.length];
+
+/** Customer n's name and email, as the SQL below writes them. */
+export function customerOf(n: number) {
+  const [first, last, domain] = [pick(FIRST, n, 7), pick(LAST, n, 13), pick(DOMAINS, n, 1)];
+  return { name: `${first} ${last}`, email: `${first}.${last}${n}@${domain}`.toLowerCase() };
+}
+
+const json = (list: string[]) => `'${JSON.stringify(list)}'`;
+const sqlArray = (list: string[]) => `ARRAY[${list.map((item) => `'${item}'`).join(', ')}]`;
+
 export function sqliteLoad(): string[] {
+  const at = (list: string[], n: string, step: number) =>
+    `json_extract(${json(list)}, '$[' || ((${n} * ${step}) % ${list.length}) || ']')`;
+  const name = `${at(FIRST, 'n', 7)} || ' ' || ${at(LAST, 'n', 13)}`;
+  const email = `lower(${at(FIRST, 'n', 7)} || '.' || ${at(LAST, 'n', 13)} || n || '@' || ${at(DOMAINS, 'n', 1)})`;
   const created = (n: string) =>
     `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${START_SECONDS} + ${n} * ${STEP_SECONDS}, 'unixepoch')`;
   const expires = (n: string) =>
@@ -34,8 +53,7 @@ export function sqliteLoad(): string[] {
       SELECT printf('pdt_b%02d', n), '${BIG_ID}', 'Product ' || n, 'product ' || n, ${created('0')} FROM s`,
     `INSERT INTO "Product" ("id", "businessId", "name", "nameLower", "createdAt") VALUES ('pdt_s00', '${SMALL_ID}', 'Small product', 'small product', ${created('0')})`,
     `${series(BIG)} INSERT INTO "Customer" ("id", "businessId", "name", "email", "nameLower", "emailLower", "createdAt")
-      SELECT printf('cus_b%07d', n), '${BIG_ID}', 'Customer ' || n, 'buyer' || n || '@shop' || (n % 97) || '.example',
-        'customer ' || n, 'buyer' || n || '@shop' || (n % 97) || '.example', ${created('n')} FROM s`,
+      SELECT printf('cus_b%07d', n), '${BIG_ID}', ${name}, ${email}, lower(${name}), ${email}, ${created('n')} FROM s`,
     `INSERT INTO "Customer" ("id", "businessId", "name", "email", "nameLower", "emailLower", "createdAt")
       VALUES ('cus_s0', '${SMALL_ID}', 'Small buyer', 'buyer7@shop7.example', 'small buyer', 'buyer7@shop7.example', ${created('0')})`,
     `${series(BIG)} INSERT INTO "LicenseKey" ("id", "businessId", "key", "customerId", "productId", "activationsLimit",
@@ -53,6 +71,10 @@ export function sqliteLoad(): string[] {
 }
 
 export function postgresLoad(): string[] {
+  const at = (list: string[], n: string, step: number) =>
+    `(${sqlArray(list)})[1 + (${n}::bigint * ${step}) % ${list.length}]`;
+  const name = `${at(FIRST, 'n', 7)} || ' ' || ${at(LAST, 'n', 13)}`;
+  const email = `lower(${at(FIRST, 'n', 7)} || '.' || ${at(LAST, 'n', 13)} || n || '@' || ${at(DOMAINS, 'n', 1)})`;
   const created = (n: string) =>
     `(to_timestamp(${START_SECONDS} + ${n}::bigint * ${STEP_SECONDS}) AT TIME ZONE 'UTC')`;
   const expires = (n: string) =>
@@ -66,8 +88,7 @@ export function postgresLoad(): string[] {
       FROM generate_series(0, ${PRODUCTS - 1}) n`,
     `INSERT INTO "Product" ("id", "businessId", "name", "nameLower", "createdAt") VALUES ('pdt_s00', '${SMALL_ID}', 'Small product', 'small product', ${created('0')})`,
     `INSERT INTO "Customer" ("id", "businessId", "name", "email", "nameLower", "emailLower", "createdAt")
-      SELECT 'cus_b' || lpad(n::text, 7, '0'), '${BIG_ID}', 'Customer ' || n, 'buyer' || n || '@shop' || (n % 97) || '.example',
-        'customer ' || n, 'buyer' || n || '@shop' || (n % 97) || '.example', ${created('n')}
+      SELECT 'cus_b' || lpad(n::text, 7, '0'), '${BIG_ID}', ${name}, ${email}, lower(${name}), ${email}, ${created('n')}
       FROM generate_series(0, ${BIG - 1}) n`,
     `INSERT INTO "Customer" ("id", "businessId", "name", "email", "nameLower", "emailLower", "createdAt")
       VALUES ('cus_s0', '${SMALL_ID}', 'Small buyer', 'buyer7@shop7.example', 'small buyer', 'buyer7@shop7.example', ${created('0')})`,
