@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { BusinessSwitcher } from '@/components/layout/business-switcher';
 import { DashboardNav } from '@/components/layout/dashboard-nav';
+import { HeaderMenu } from '@/components/layout/header-menu';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { requireMember } from '@/lib/auth/member';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
@@ -34,27 +35,29 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <Link href="/license-keys" className="text-lg font-semibold tracking-tight">
             Keydesk
           </Link>
-          <DashboardNav links={links} />
-          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-            <BusinessSwitcher
-              currentBusinessId={member.businessId}
-              memberships={member.memberships}
-            />
-            <span className="text-slate-600">
-              {member.name} <span className="sr-only">, role:</span>
-              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
-                {ROLE_LABELS[member.role]}
+          <HeaderMenu>
+            <DashboardNav links={links} />
+            <div className="flex min-w-0 flex-wrap items-center gap-3 border-t border-slate-200 pt-3 text-sm lg:ml-auto lg:border-0 lg:pt-0">
+              <BusinessSwitcher
+                currentBusinessId={member.businessId}
+                memberships={member.memberships}
+              />
+              <span className="text-slate-600">
+                {member.name} <span className="sr-only">, role:</span>
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
+                  {ROLE_LABELS[member.role]}
+                </span>
               </span>
-            </span>
-            <SignOutButton />
-          </div>
+              <SignOutButton />
+            </div>
+          </HeaderMenu>
         </div>
       </header>
-      <main id="content" className="mx-auto max-w-6xl px-4 py-8">
+      <main id="content" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>
     </>

@@ -11,7 +11,8 @@ const NETWORK_ERROR_MESSAGE =
 /**
  * "Revoke <name>" opens a modal dialog asking to confirm, because revoking cannot be undone. The
  * dialog opens with the focus on Cancel (the harmless choice); Escape closes it and the browser
- * returns the focus to the button. On success the list re-renders with the key shown as revoked.
+ * returns the focus to the button (neither Escape nor Cancel closes it while the revoke runs). On
+ * success the list re-renders with the key shown as revoked.
  */
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
@@ -46,6 +47,10 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         ref={dialogRef}
         aria-labelledby={headingId}
         aria-describedby={warningId}
+        // Escape closes a dialog: not while the revoke runs, so its outcome stays in view.
+        onCancel={(event) => {
+          if (pending) event.preventDefault();
+        }}
         className="m-auto w-full max-w-md rounded-lg bg-white p-6 text-left shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
@@ -61,7 +66,13 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
           </p>
         ) : null}
         <div className="mt-5 flex flex-wrap justify-end gap-3">
-          <Button ref={cancelRef} variant="secondary" onClick={() => dialogRef.current?.close()}>
+          <Button
+            ref={cancelRef}
+            variant="secondary"
+            onClick={() => {
+              if (!pending) dialogRef.current?.close();
+            }}
+          >
             Cancel
           </Button>
           <Button

@@ -1,6 +1,7 @@
 'use client';
 
-import { useTransition } from 'react';
+import { useOptimistic, useTransition } from 'react';
+import { Spinner } from '@/components/ui/spinner';
 import { switchBusinessAction } from '@/lib/auth/actions';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 
@@ -9,9 +10,14 @@ type Props = {
   memberships: { businessId: string; businessName: string; role: MemberRole }[];
 };
 
-/** Shows the current business; with more than one membership, switches between them. */
+/**
+ * Shows the current business; with more than one membership, switches between them. While a
+ * switch runs the choice stays shown with a spinner beside it, the select keeps its name and the
+ * focus (`aria-disabled`, not `disabled`), and further changes are ignored.
+ */
 export function BusinessSwitcher({ currentBusinessId, memberships }: Props) {
   const [pending, startTransition] = useTransition();
+  const [shownId, showId] = useOptimistic(currentBusinessId);
   const current = memberships.find((m) => m.businessId === currentBusinessId);
   if (memberships.length < 2) {
     return (
@@ -21,25 +27,36 @@ export function BusinessSwitcher({ currentBusinessId, memberships }: Props) {
       </span>
     );
   }
+  const chosen = memberships.find((m) => m.businessId === shownId);
   return (
-    <label className="flex items-center gap-2">
-      <span className="sr-only">Business</span>
-      <select
-        value={currentBusinessId}
-        disabled={pending}
-        aria-busy={pending || undefined}
-        onChange={(event) => {
-          const businessId = event.target.value;
-          startTransition(() => switchBusinessAction(businessId));
-        }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium"
-      >
-        {memberships.map((m) => (
-          <option key={m.businessId} value={m.businessId}>
-            {m.businessName} ({ROLE_LABELS[m.role]})
-          </option>
-        ))}
-      </select>
-    </label>
+    <span className="flex min-w-0 items-center gap-2">
+      <label className="min-w-0">
+        <span className="sr-only">Business</span>
+        <select
+          value={shownId}
+          aria-disabled={pending || undefined}
+          aria-busy={pending || undefined}
+          onChange={(event) => {
+            if (pending) return;
+            const businessId = event.target.value;
+            startTransition(async () => {
+              showId(businessId);
+              await switchBusinessAction(businessId);
+            });
+          }}
+          className="max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium aria-disabled:cursor-wait aria-disabled:opacity-60"
+        >
+          {memberships.map((m) => (
+            <option key={m.businessId} value={m.businessId}>
+              {m.businessName} ({ROLE_LABELS[m.role]})
+            </option>
+          ))}
+        </select>
+      </label>
+      {pending ? <Spinner /> : null}
+      <span role="status" className="sr-only">
+        {pending && chosen ? `Switching to ${chosen.businessName}…` : ''}
+      </span>
+    </span>
   );
 }

@@ -7,8 +7,8 @@ import { usePathname } from 'next/navigation';
 export function DashboardNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main">
-      <ul className="flex flex-wrap gap-1">
+    <nav aria-label="Main" className="min-w-0">
+      <ul className="flex flex-col gap-1 lg:flex-row lg:flex-wrap">
         {links.map(({ href, label }) => {
           const current = pathname === href || pathname.startsWith(`${href}/`);
           return (

@@ -20,12 +20,15 @@ type TableProps<Row> = {
   density?: 'normal' | 'compact';
 };
 
+// A wide table scrolls inside its wrapper, never the page. `relative` makes the wrapper the
+// containing block of the table's visually hidden texts (`sr-only` is absolutely positioned):
+// without it they are placed against the page and stretch it sideways on a narrow screen.
 const frames = {
   card: {
-    wrapper: 'overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm',
+    wrapper: 'relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm',
     head: 'bg-slate-50',
   },
-  plain: { wrapper: 'overflow-x-auto', head: '' },
+  plain: { wrapper: 'relative overflow-x-auto', head: '' },
 } as const;
 
 // Every cell, header cells included, gets the padding: rows only hold RowHeader and Cell.

@@ -1,0 +1,10 @@
+import { SkeletonHeading, SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
+
+export default function Loading() {
+  return (
+    <SkeletonPage label="activity">
+      <SkeletonHeading />
+      <SkeletonTable columns={5} rows={10} />
+    </SkeletonPage>
+  );
+}
