@@ -118,9 +118,9 @@ test.describe('unexpected failures', () => {
       `UPDATE "LicenseKey" SET "createdAt" = ${brokenTime()} WHERE "id" = '${key.id}'`,
     );
     try {
-      // The key list's loading state starts the answer (200) before the page fails: the failure
-      // shows in place of the page, and the server logs it under the reference shown.
-      await page.goto(`/license-keys/${key.id}`);
+      // A real 500: the key page's layout reads the key before its loading state starts the answer.
+      const response = await page.goto(`/license-keys/${key.id}`);
+      expect(response?.status()).toBe(500);
       const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
       await expect(alert).toContainText('Something went wrong');
       await expect(alert).toContainText(/with reference \S+/);
