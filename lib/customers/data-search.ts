@@ -13,12 +13,12 @@ const customerOptionSelect = { id: true, name: true, email: true } as const;
  * Both engines compare these columns byte by byte (SQLite's BINARY, PostgreSQL's COLLATE "C"), and
  * U+10FFFF is the highest character there is, so any character may follow the prefix (an emoji too).
  */
-function prefixRange(prefix: string) {
+export function prefixRange(prefix: string) {
   return { gte: prefix, lt: `${prefix}\u{10FFFF}` };
 }
 
 /** Substring search needs three characters: the trigram indexes cannot look for fewer. */
-const SUBSTRING_MIN_LENGTH = 3;
+export const SUBSTRING_MIN_LENGTH = 3;
 
 const byName = (a: CustomerOption, b: CustomerOption) =>
   a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -98,6 +98,6 @@ function substringMatches(businessId: string, q: string, limit: number) {
 }
 
 /** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */
-function ftsPhrase(text: string) {
+export function ftsPhrase(text: string) {
   return `"${text.replaceAll('"', '""')}"`;
 }
