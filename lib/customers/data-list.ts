@@ -1,11 +1,11 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
-import { likeContains } from '@/lib/database/dialect';
-import { db, dbEngine } from '@/lib/db';
+import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { ftsPhrase, prefixRange, SUBSTRING_MIN_LENGTH } from './data-search';
+import { otherSearchMatches, prefixRange } from './data-search';
 import {
   CUSTOMER_COUNT_BOUND,
+  compareByNameLower,
   CUSTOMER_PAGE_SIZE,
   encodeCustomerCursor,
   OTHER_MATCHES_BOUND,
@@ -36,6 +36,12 @@ export type CustomerListOptions = {
   otherMatchesBound?: number;
 };
 
+/** `nameLower` starts with `prefix`: the index range of prefixRange, in SQL. */
+function nameStartsWith(prefix: string) {
+  const { gte, lt } = prefixRange(prefix);
+  return Prisma.sql`"nameLower" >= ${gte} AND "nameLower" < ${lt}`;
+}
+
 /** A row's place in the order of the list: tier, then nameLower, then id. */
 type Entry = { tier: 1 | 2; nameLower: string; id: string };
 type Position = Pick<Entry, 'tier' | 'nameLower' | 'id'>;
@@ -49,16 +55,7 @@ type Position = Pick<Entry, 'tier' | 'nameLower' | 'id'>;
  */
 type Source = { businessId: string; prefix: string | null; others: Entry[] };
 
-const compare = (a: Position, b: Position) =>
-  a.nameLower < b.nameLower
-    ? -1
-    : a.nameLower > b.nameLower
-      ? 1
-      : a.id < b.id
-        ? -1
-        : a.id > b.id
-          ? 1
-          : 0;
+const compare = compareByNameLower;
 
 /**
  * Customers of the actor's business, one page: without a search all of them by name (ties by
@@ -77,16 +74,21 @@ export async function listCustomerPage(
   const { businessId } = actor;
   const [namePrefixCount, others] = await Promise.all([
     boundedCount(
-      { businessId, ...(prefix ? { nameLower: prefixRange(prefix) } : {}) },
+      'Customer',
+      [Prisma.sql`"businessId" = ${businessId}`, ...(prefix ? [nameStartsWith(prefix)] : [])],
       options.countBound ?? CUSTOMER_COUNT_BOUND,
     ),
     prefix
-      ? otherMatches(businessId, prefix, options.otherMatchesBound ?? OTHER_MATCHES_BOUND)
-      : { entries: [], capped: false },
+      ? otherSearchMatches(businessId, prefix, options.otherMatchesBound ?? OTHER_MATCHES_BOUND)
+      : { matches: [], capped: false },
   ]);
-  const source: Source = { businessId, prefix, others: others.entries };
+  const source: Source = {
+    businessId,
+    prefix,
+    others: others.matches.map((match) => ({ tier: 2, ...match })),
+  };
   const count = {
-    value: namePrefixCount.value + others.entries.length,
+    value: namePrefixCount.value + others.matches.length,
     exact: namePrefixCount.exact && !others.capped,
   };
   const window = await pageWindow(source, view.cursor, size);
@@ -191,61 +193,22 @@ async function namePrefixPage(
   return rows.map((row) => ({ tier: 1, ...row }));
 }
 
-/** Counts up to `bound` rows; past it, "more than `bound`". */
+/**
+ * Counts rows up to `bound`; past it, "more than `bound`". Raw SQL: Prisma's `count({ take })` adds
+ * `ORDER BY id` to its subquery, which sorts every matching row (77 ms instead of 1 ms for the
+ * 100,000 customers whose name starts with "d", at a million).
+ */
 async function boundedCount(
-  where: Prisma.CustomerWhereInput,
+  table: 'Customer' | 'LicenseKey',
+  conditions: Prisma.Sql[],
   bound: number,
 ): Promise<BoundedCount> {
-  const n = await db.customer.count({ where, take: bound + 1 });
-  return n > bound ? { value: bound, exact: false } : { value: n, exact: true };
-}
-
-/**
- * Tier 2 of a search: customers whose email starts with `q`, and (three characters on) whose name
- * or email contains it, leaving out those whose name starts with it (tier 1). Each kind is read up
- * to `bound` + 1 rows; more than `bound` in all is `capped`, and the first `bound` by name are kept.
- */
-async function otherMatches(businessId: string, q: string, bound: number) {
-  const [byEmail, bySubstring] = await Promise.all([
-    db.customer.findMany({
-      where: { businessId, emailLower: prefixRange(q), NOT: { nameLower: prefixRange(q) } },
-      orderBy: [{ emailLower: 'asc' }, { id: 'asc' }],
-      take: bound + 1,
-      select: { id: true, nameLower: true },
-    }),
-    [...q].length >= SUBSTRING_MIN_LENGTH ? substringMatches(businessId, q, bound + 1) : [],
-  ]);
-  const found = new Map<string, Entry>();
-  for (const row of [...byEmail, ...bySubstring]) found.set(row.id, { tier: 2, ...row });
-  const entries = [...found.values()].sort(compare);
-  return { entries: entries.slice(0, bound), capped: entries.length > bound };
-}
-
-/**
- * Up to `limit` customers with `q` anywhere in the name or email and a name that does not start
- * with it, in no particular order, from the trigram index of each engine (see searchCustomers).
- */
-function substringMatches(businessId: string, q: string, limit: number) {
-  const range = prefixRange(q);
-  const notNamePrefix = (column: Prisma.Sql) =>
-    Prisma.sql`NOT (${column} >= ${range.gte} AND ${column} < ${range.lt})`;
-  if (dbEngine === 'postgresql') {
-    return db.$queryRaw<Position[]>`
-      WITH matches AS MATERIALIZED (
-        SELECT "id", "nameLower" FROM "Customer"
-        WHERE "businessId" = ${businessId}
-          AND (${likeContains(Prisma.sql`"nameLower"`, q)}
-            OR ${likeContains(Prisma.sql`"emailLower"`, q)})
-          AND ${notNamePrefix(Prisma.sql`"nameLower"`)}
-      )
-      SELECT "id", "nameLower" FROM matches LIMIT ${limit}`;
-  }
-  return db.$queryRaw<Position[]>`
-    SELECT c."id", c."nameLower"
-    FROM "CustomerSearch" s JOIN "Customer" c ON c.rowid = s.rowid
-    WHERE "CustomerSearch" MATCH ${ftsPhrase(q)} AND c."businessId" = ${businessId}
-      AND ${notNamePrefix(Prisma.sql`c."nameLower"`)}
-    LIMIT ${limit}`;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS "n" FROM (
+      SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.join(conditions, ' AND ')}
+      LIMIT ${bound + 1}
+    ) AS "bounded"`;
+  return Number(n) > bound ? { value: bound, exact: false } : { value: Number(n), exact: true };
 }
 
 /** The rows of a page, in its order, with each customer's number of keys. */
@@ -278,9 +241,9 @@ export async function countCustomerKeys(
   bound = CUSTOMER_COUNT_BOUND,
 ): Promise<BoundedCount> {
   assertCan(actor, 'keys:view');
-  const n = await db.licenseKey.count({
-    where: { businessId: actor.businessId, customerId },
-    take: bound + 1,
-  });
-  return n > bound ? { value: bound, exact: false } : { value: n, exact: true };
+  return boundedCount(
+    'LicenseKey',
+    [Prisma.sql`"businessId" = ${actor.businessId}`, Prisma.sql`"customerId" = ${customerId}`],
+    bound,
+  );
 }

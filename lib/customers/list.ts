@@ -10,9 +10,10 @@ export const CUSTOMER_PAGE_SIZE = 50;
 export const CUSTOMER_COUNT_BOUND = 10_000;
 /**
  * A search lists every customer whose name starts with the text, page after page; the other matches
- * (email starting with it, name or email containing it) are gathered up to this many per search.
+ * (email starting with it, name or email containing it) are gathered up to this many per search:
+ * they are read again for every page, and through Prisma 1,000 rows cost ~15 ms, 200 ~2 ms.
  */
-export const OTHER_MATCHES_BOUND = 1_000;
+export const OTHER_MATCHES_BOUND = 200;
 
 /** One row of the customer list. */
 export type CustomerListRow = {
@@ -23,6 +24,15 @@ export type CustomerListRow = {
   /** How many license keys the customer has. */
   keyCount: number;
 };
+
+/** The list's order within a part: by lower-cased name, byte by byte as both engines index it, then id. */
+export function compareByNameLower(
+  a: { nameLower: string; id: string },
+  b: { nameLower: string; id: string },
+): number {
+  if (a.nameLower !== b.nameLower) return a.nameLower < b.nameLower ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /**
  * Where a page starts: after (next page) or before (previous page) a row. A list is ordered by

@@ -89,9 +89,10 @@ export default async function CustomersPage({ searchParams }: Props) {
       </div>
       {list.otherMatchesCapped ? (
         <p className="mt-2 text-sm text-slate-600">
-          Every customer whose name starts with “{search}” is listed first; after them, only the
-          first {OTHER_MATCHES_BOUND.toLocaleString('en-US')} customers whose email starts with it
-          or whose name or email contains it. Type more to narrow the search.
+          Every customer whose name starts with “{search}” is listed, by name. After them come the
+          other matches (an email that starts with it, a name or email that contains it), but only
+          from the first {OTHER_MATCHES_BOUND.toLocaleString('en-US')} found: type more to narrow
+          the search.
         </p>
       ) : null}
       <div className="mt-4">
