@@ -44,7 +44,6 @@ function nameStartsWith(prefix: string) {
 
 /** A row's place in the order of the list: tier, then nameLower, then id. */
 type Entry = { tier: 1 | 2; nameLower: string; id: string };
-type Position = Pick<Entry, 'tier' | 'nameLower' | 'id'>;
 
 /**
  * What a list is made of. Tier 1: every customer of the business, or with a search those whose
@@ -54,8 +53,6 @@ type Position = Pick<Entry, 'tier' | 'nameLower' | 'id'>;
  * ordered in memory.
  */
 type Source = { businessId: string; prefix: string | null; others: Entry[] };
-
-const compare = compareByNameLower;
 
 /**
  * Customers of the actor's business, one page: without a search all of them by name (ties by
@@ -132,20 +129,21 @@ async function pageWindow(source: Source, cursor: CustomerCursor | null, size: n
 }
 
 /** Up to `take` entries after `from` (from the start when null), in list order. */
-async function forward(source: Source, from: Position | null, take: number): Promise<Entry[]> {
+async function forward(source: Source, from: Entry | null, take: number): Promise<Entry[]> {
   const entries = !from || from.tier === 1 ? await namePrefixPage(source, from, 'after', take) : [];
   if (entries.length < take) {
-    const start = from?.tier === 2 ? firstIndex(source.others, (e) => compare(e, from) > 0) : 0;
+    const start =
+      from?.tier === 2 ? firstIndex(source.others, (e) => compareByNameLower(e, from) > 0) : 0;
     entries.push(...source.others.slice(start, start + take - entries.length));
   }
   return entries;
 }
 
 /** Up to `take` entries right before `from`, in list order. */
-async function backward(source: Source, from: Position, take: number): Promise<Entry[]> {
+async function backward(source: Source, from: Entry, take: number): Promise<Entry[]> {
   let entries: Entry[] = [];
   if (from.tier === 2) {
-    const end = firstIndex(source.others, (e) => compare(e, from) >= 0);
+    const end = firstIndex(source.others, (e) => compareByNameLower(e, from) >= 0);
     entries = source.others.slice(Math.max(0, end - take), end);
   }
   if (entries.length < take) {
@@ -163,29 +161,32 @@ function firstIndex<T>(list: T[], test: (item: T) => boolean) {
 
 /**
  * Tier 1 from the (businessId, nameLower) index: `take` rows after (or before) `from`. The seek is
- * written `nameLower >= x AND (nameLower > x OR id > y)`: the first half is a range both engines
- * start the index scan at; a row-value comparison alone would make SQLite scan from the start.
+ * written `nameLower >= x AND (nameLower > x OR id > y)`, and the search's prefix range and the
+ * cursor's bound are merged into one range: that range is where both engines start the index
+ * scan (given two lower bounds, SQLite starts at one and filters the rows up to the other).
  */
 async function namePrefixPage(
   { businessId, prefix }: Source,
-  from: Position | null,
+  from: Entry | null,
   direction: 'after' | 'before',
   take: number,
 ): Promise<Entry[]> {
   const order = direction === 'after' ? 'asc' : 'desc';
-  const seek: Prisma.CustomerWhereInput[] = !from
-    ? []
-    : direction === 'after'
-      ? [
-          { nameLower: { gte: from.nameLower } },
-          { OR: [{ nameLower: { gt: from.nameLower } }, { id: { gt: from.id } }] },
-        ]
-      : [
-          { nameLower: { lte: from.nameLower } },
-          { OR: [{ nameLower: { lt: from.nameLower } }, { id: { lt: from.id } }] },
-        ];
+  const range: Prisma.StringFilter = prefix ? { ...prefixRange(prefix) } : {};
+  let ties: Prisma.CustomerWhereInput = {};
+  if (from && direction === 'after') {
+    if (range.gte === undefined || from.nameLower > range.gte) range.gte = from.nameLower;
+    ties = { OR: [{ nameLower: { gt: from.nameLower } }, { id: { gt: from.id } }] };
+  } else if (from) {
+    // nameLower <= cursor, and below the prefix range's end: whichever bound is lower.
+    if (range.lt === undefined || from.nameLower < range.lt) {
+      delete range.lt;
+      range.lte = from.nameLower;
+    }
+    ties = { OR: [{ nameLower: { lt: from.nameLower } }, { id: { lt: from.id } }] };
+  }
   const rows = await db.customer.findMany({
-    where: { businessId, AND: [...(prefix ? [{ nameLower: prefixRange(prefix) }] : []), ...seek] },
+    where: { businessId, nameLower: range, ...ties },
     orderBy: [{ nameLower: order }, { id: order }],
     take,
     select: { id: true, nameLower: true },

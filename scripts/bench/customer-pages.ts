@@ -5,7 +5,7 @@
  * key per customer of the first plus a customer with 50 keys. Times the data functions the pages
  * call (server time, no HTTP): listCustomerPage on the first page, the 1,000th page (reached by
  * walking its "Next page" cursors), its previous page, searches; and the customer page's three
- * reads. Run with `npm run bench -- customer-pages` (CUSTOMER_PAGES_SCALE=0.1 for a quick run,
+ * reads (getCustomerPage). Run with `npm run bench -- customer-pages` (CUSTOMER_PAGES_SCALE=0.1 for a quick run,
  * CUSTOMER_PAGES_KEEP=1 to keep the database for a look at the query plans).
  */
 import { loadavg } from 'node:os';
@@ -108,9 +108,8 @@ try {
   await createBusinesses();
   load(target.file);
   process.env.DATABASE_URL = testDb.url;
-  const { listCustomerPage, countCustomerKeys } = await import('@/lib/customers/data-list');
-  const { getCustomer } = await import('@/lib/customers/data');
-  const { listLicenseKeys, toListRow } = await import('@/lib/license-keys/data-read');
+  const { listCustomerPage } = await import('@/lib/customers/data-list');
+  const { getCustomerPage } = await import('@/lib/customers/data-page');
   const { customerListViewSchema } = await import('@/lib/customers/list');
   const { operatorActor } = await import('@/lib/auth/authorize');
   const actor = operatorActor(BIG_ID, 'bench');
@@ -136,13 +135,9 @@ try {
   const dana100 = await walk('dana', 100);
 
   const customerPage = async () => {
-    const [customer, keys, count] = await Promise.all([
-      getCustomer(actor, FIFTY_ID),
-      listLicenseKeys(actor, { customerId: FIFTY_ID }, { pageNumber: 0, pageSize: 50 }),
-      countCustomerKeys(actor, FIFTY_ID),
-    ]);
-    if (!customer || keys.length !== 50 || count.value !== 50) throw new Error('Wrong page');
-    return keys.map(toListRow);
+    const page = await getCustomerPage(actor, FIFTY_ID);
+    if (page?.keys.length !== 50 || page.keyCount.value !== 50) throw new Error('Wrong page');
+    return page.keys;
   };
 
   const cases: [string, () => Promise<unknown[]>][] = [

@@ -5,42 +5,25 @@ import { EditCustomerForm } from '@/components/customers/edit-customer-form';
 import { LicenseKeysTable } from '@/components/license-keys/license-keys-table';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyPanel } from '@/components/ui/table';
-import { requireMember, type MemberContext } from '@/lib/auth/member';
+import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
-import { getCustomer } from '@/lib/customers/data';
-import { countCustomerKeys } from '@/lib/customers/data-list';
+import { getCustomerPage } from '@/lib/customers/data-page';
 import { formatInstant } from '@/lib/format';
-import { listLicenseKeys, toListRow } from '@/lib/license-keys/data-read';
 
 export const metadata: Metadata = { title: 'Customer' };
 
 type Props = { params: Promise<{ id: string }> };
 
-const KEYS_SHOWN = 50;
-
 const linkClass = 'text-indigo-700 underline-offset-2 hover:underline';
-
-/** The customer's newest keys as list rows: the page's one call to the key list. */
-async function newestKeys(member: MemberContext, customerId: string) {
-  const keys = await listLicenseKeys(
-    member,
-    { customerId },
-    { pageNumber: 0, pageSize: KEYS_SHOWN },
-  );
-  return keys.map(toListRow);
-}
 
 export default async function CustomerPage({ params }: Props) {
   const { id } = await params;
   const member = await requireMember();
   // Only an id Keydesk could have made is looked up (a NUL, say, is no id on any engine).
   if (!/^[A-Za-z0-9_]{1,64}$/.test(id)) notFound();
-  const [customer, keys, keyCount] = await Promise.all([
-    getCustomer(member, id),
-    newestKeys(member, id),
-    countCustomerKeys(member, id),
-  ]);
-  if (!customer) notFound();
+  const page = await getCustomerPage(member, id);
+  if (!page) notFound();
+  const { customer, keys, keyCount } = page;
   const more = !keyCount.exact || keyCount.value > keys.length;
   const total = `${keyCount.exact ? '' : 'more than '}${keyCount.value.toLocaleString('en-US')}`;
 
