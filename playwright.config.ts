@@ -88,7 +88,8 @@ export default defineConfig({
           NEXT_TELEMETRY_DISABLED: '1',
         },
         reuseExistingServer: !process.env.CI,
-        timeout: 180_000,
+        // A build on two busy cores can take minutes; the timeout only bounds a server that never comes up.
+        timeout: 600_000,
         stdout: 'pipe',
         stderr: 'pipe',
       },

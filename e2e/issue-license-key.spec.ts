@@ -162,7 +162,7 @@ test.describe('Issue or import a license key', () => {
     await expect(row).toContainText('••••4242');
     await expect(row).not.toContainText(key);
     await expect(row).toContainText('Import');
-    await row.getByRole('link').click();
+    await row.getByRole('link', { name: /Key ending/ }).click();
     await expect(page).toHaveURL(id);
   });
 });

@@ -25,12 +25,18 @@ function forEngine(schema: string, engine: Engine) {
 }
 
 /** SQL Prisma's schema cannot describe, re-applied when a migration rebuilds the table it hangs on. */
-const EXTRAS: Record<Engine, { file: string; when: RegExp }> = {
-  sqlite: { file: 'prisma/sql/sqlite-customer-search.sql', when: /DROP TABLE "Customer"/ },
-  postgresql: {
-    file: 'prisma/sql/postgresql-customer-search.sql',
-    when: /(DROP|CREATE) TABLE "Customer"/,
-  },
+const EXTRAS: Record<Engine, { file: string; when: RegExp }[]> = {
+  sqlite: [
+    { file: 'prisma/sql/sqlite-customer-search.sql', when: /DROP TABLE "Customer"/ },
+    { file: 'prisma/sql/sqlite-license-key-search.sql', when: /DROP TABLE "LicenseKey"/ },
+  ],
+  postgresql: [
+    { file: 'prisma/sql/postgresql-customer-search.sql', when: /(DROP|CREATE) TABLE "Customer"/ },
+    {
+      file: 'prisma/sql/postgresql-license-key-search.sql',
+      when: /(DROP|CREATE) TABLE "LicenseKey"/,
+    },
+  ],
 };
 
 function postgresUrl(): string {
@@ -85,9 +91,10 @@ for (const engine of engines) {
     console.log(`${engine}: the schema has not changed since the last migration.`);
     continue;
   }
-  const extra = EXTRAS[engine].when.test(sql)
-    ? `\n${await readFile(EXTRAS[engine].file, 'utf8')}`
-    : '';
+  let extra = '';
+  for (const { file, when } of EXTRAS[engine]) {
+    if (when.test(sql)) extra += `\n${await readFile(file, 'utf8')}`;
+  }
   const dir = path.join(history, `${stamp}_${hasHistory ? name : 'init'}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'migration.sql'), sql + extra);

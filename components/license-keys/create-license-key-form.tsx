@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useWatch, type FieldErrors } from 'react-hook-form';
 import { ActivationsLimitField } from './activations-limit-field';
 import { Button, LinkButton } from '@/components/ui/button';
@@ -48,14 +48,24 @@ const defaultValues = {
  */
 export function CreateLicenseKeyForm({
   initialCustomer = null,
+  initialProduct = null,
 }: {
   /** A customer chosen before the form opened, e.g. one just created from this form. */
   initialCustomer?: CustomerOption | null;
+  /** A product chosen before the form opened ("Issue another key"): its defaults apply. */
+  initialProduct?: ProductOption | null;
 }) {
-  const [defaultsFrom, setDefaultsFrom] = useState<ProductOption | null>(null);
+  const [defaultsFrom, setDefaultsFrom] = useState<ProductOption | null>(initialProduct);
   const { form, onSubmit, pending, formError } = useActionForm({
     schema: createLicenseKeySchema,
-    defaultValues: { ...defaultValues, customerId: initialCustomer?.id ?? '' },
+    defaultValues: {
+      ...defaultValues,
+      customerId: initialCustomer?.id ?? '',
+      productId: initialProduct?.id ?? '',
+      activationsLimit: initialProduct
+        ? initialProduct.defaultActivationsLimit
+        : defaultValues.activationsLimit,
+    },
     fields: FIELD_ORDER,
     // On success the action redirects, so this only ever returns a failure.
     action: createLicenseKeyAction,
@@ -71,11 +81,15 @@ export function CreateLicenseKeyForm({
     if (!product) return;
     const revalidate = { shouldValidate: formState.isSubmitted, shouldDirty: true };
     setValue('activationsLimit', product.defaultActivationsLimit, revalidate);
-    const expiry = expiryFromDuration(new Date(), product.defaultKeyDuration);
-    // Whole minutes: what the datetime-local input shows is exactly the instant that is sent.
-    expiry?.setSeconds(0, 0);
-    setValue('expiresAt', expiry ? expiry.toISOString() : null, revalidate);
+    setValue('expiresAt', defaultExpiry(product), revalidate);
   }
+
+  // A product chosen before the form opened: its expiry counts from now in the browser, once
+  // mounted (the server's clock and time zone would show another wall time than the browser's).
+  const [preselected] = useState(initialProduct);
+  useEffect(() => {
+    if (preselected) setValue('expiresAt', defaultExpiry(preselected));
+  }, [preselected, setValue]);
 
   return (
     <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-6">
@@ -111,6 +125,7 @@ export function CreateLicenseKeyForm({
           name="productId"
           render={({ field, fieldState }) => (
             <ProductPicker
+              initialProduct={initialProduct}
               productId={field.value}
               onChange={(product) => {
                 field.onChange(product?.id ?? '');
@@ -156,4 +171,12 @@ export function CreateLicenseKeyForm({
       </div>
     </form>
   );
+}
+
+/** A new key's expiry from the product's key lifetime, counted from now; null for never. */
+function defaultExpiry(product: ProductOption): string | null {
+  const expiry = expiryFromDuration(new Date(), product.defaultKeyDuration);
+  // Whole minutes: what the datetime-local input shows is exactly the instant that is sent.
+  expiry?.setSeconds(0, 0);
+  return expiry ? expiry.toISOString() : null;
 }

@@ -42,7 +42,7 @@ export function LicenseKeysTable({ caption, rows, empty, hideCustomer = false }:
       {(key) => (
         <tr key={key.id} className="hover:bg-slate-50">
           <RowHeader className="font-mono font-normal whitespace-nowrap">
-            <Link href={`/license-keys/${key.id}`} className={linkClass}>
+            <Link href={`/license-keys/${key.id}`} className={`relative inline-block ${linkClass}`}>
               <span className="sr-only">Key ending </span>
               {key.maskedKey}
             </Link>
@@ -52,7 +52,7 @@ export function LicenseKeysTable({ caption, rows, empty, hideCustomer = false }:
               <Link href={`/customers/${key.customer.id}`} className={`font-medium ${linkClass}`}>
                 {key.customer.name}
               </Link>
-              <div className="break-all text-slate-600">{key.customer.email}</div>
+              <div className="break-words text-slate-600">{key.customer.email}</div>
             </Cell>
           )}
           <Cell>{key.product.name}</Cell>

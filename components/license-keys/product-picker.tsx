@@ -6,6 +6,8 @@ import { productSearchQuery } from '@/lib/products/queries';
 import { describeDuration, type ProductOption } from '@/lib/products/schema';
 
 type ProductPickerProps = {
+  /** A product chosen before the form opened ("Issue another key" on a key's page). */
+  initialProduct?: ProductOption | null;
   /** The chosen product's id ('' for none): the form field's value. */
   productId: string;
   onChange: (product: ProductOption | null) => void;
@@ -16,13 +18,15 @@ type ProductPickerProps = {
 
 /** The "Product" combobox: searches the business's products by name. */
 export function ProductPicker({
+  initialProduct = null,
   productId,
   onChange,
   onBlur,
   inputRef,
   error,
 }: ProductPickerProps) {
-  const [chosen, setChosen] = useState<ProductOption | null>(null);
+  // The form keeps only the id; the picker remembers the whole option to show its name.
+  const [chosen, setChosen] = useState<ProductOption | null>(initialProduct);
   const value = chosen && chosen.id === productId ? chosen : null;
 
   return (

@@ -3,7 +3,6 @@ import { apiListCustomersQuerySchema } from '@/lib/customers/api-schema';
 import { createdRangeOf, pageOf } from '@/lib/http/api-schema';
 import type { CustomerOption } from '@/lib/customers/schema';
 import { newId } from '@/lib/ids';
-import { licenseKeyStatusWhere } from '@/lib/license-keys/data-status';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { fieldsOfUniqueIndex, uniqueViolationFields } from '@/lib/prisma-errors';
 import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/testing/test-database';
@@ -21,6 +20,7 @@ const { toApiCustomer } = await import('@/lib/customers/api');
 const { searchProducts } = await import('@/lib/products/data');
 const { createLicenseKey } = await import('@/lib/license-keys/data');
 const { listLicenseKeys } = await import('@/lib/license-keys/data-read');
+const { listLicenseKeyPage } = await import('@/lib/license-keys/data-list');
 afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
@@ -218,8 +218,9 @@ describe('ordering of lists: newest first, ties broken by id', () => {
 });
 
 describe('times: compared at the exact instant, in UTC', () => {
-  it('licenseKeyStatusWhere agrees with licenseKeyStatus a millisecond either side', async () => {
+  it('the key list’s status filter agrees with licenseKeyStatus a millisecond either side', async () => {
     const at = new Date('2026-06-30T23:59:59.999Z');
+    const expiry = await createBusinessFixture(db, 'Expiry');
     const offsets = [-1, 0, 1, null];
     const keys = [];
     for (const offset of offsets) {
@@ -229,10 +230,10 @@ describe('times: compared at the exact instant, in UTC', () => {
           await db.licenseKey.create({
             data: {
               id: newId('lic'),
-              businessId,
+              businessId: expiry.business.id,
               key: `EXPIRY-${newId('lic')}`,
-              customerId: acme.customer.id,
-              productId: acme.product.id,
+              customerId: expiry.customer.id,
+              productId: expiry.product.id,
               source: 'import',
               expiresAt,
               disabled,
@@ -242,22 +243,23 @@ describe('times: compared at the exact instant, in UTC', () => {
         );
       }
     }
-    const keyIds = keys.map((key) => key.id);
+    const list = async (status: 'active' | 'expired' | 'disabled', now: Date) =>
+      (
+        await listLicenseKeyPage(
+          expiry.owner,
+          { status },
+          { sort: 'newest', cursor: null, pageSize: 50 },
+          now,
+        )
+      ).keys.map((key) => key.id);
     for (const status of ['active', 'expired', 'disabled'] as const) {
-      const rows = await db.licenseKey.findMany({
-        where: { id: { in: keyIds }, ...licenseKeyStatusWhere(status, at) },
-        select: { id: true },
-      });
       const expected = keys.filter((key) => licenseKeyStatus(key, at) === status).map((k) => k.id);
-      expect(rows.map((row) => row.id).sort(), status).toEqual(expected.sort());
+      expect((await list(status, at)).sort(), status).toEqual(expected.sort());
     }
     // The key that expires at exactly `at` is expired at `at`, and active a millisecond before.
     const exact = keys.find((k) => !k.disabled && k.expiresAt?.getTime() === at.getTime())!;
-    const before = new Date(at.getTime() - 1);
-    const activeBefore = await db.licenseKey.count({
-      where: { id: exact.id, ...licenseKeyStatusWhere('active', before) },
-    });
-    expect(activeBefore).toBe(1);
+    expect(await list('active', new Date(at.getTime() - 1))).toContain(exact.id);
+    expect(await list('active', at)).not.toContain(exact.id);
   });
 
   it('GET /customers?created_at_gte/lte include the exact instant and nothing a millisecond off', async () => {

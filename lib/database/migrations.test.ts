@@ -21,9 +21,12 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-const EXTRAS: Record<Engine, string> = {
-  sqlite: 'prisma/sql/sqlite-customer-search.sql',
-  postgresql: 'prisma/sql/postgresql-customer-search.sql',
+const EXTRAS: Record<Engine, string[]> = {
+  sqlite: ['prisma/sql/sqlite-customer-search.sql', 'prisma/sql/sqlite-license-key-search.sql'],
+  postgresql: [
+    'prisma/sql/postgresql-customer-search.sql',
+    'prisma/sql/postgresql-license-key-search.sql',
+  ],
 };
 
 async function emptyDatabase(): Promise<string> {
@@ -64,7 +67,8 @@ async function createFromSchema(url: string) {
       filters: NO_FILTERS,
     }),
   );
-  const script = `${stdout ?? ''}\n${readFileSync(EXTRAS[engine], 'utf8')}`;
+  const extras = EXTRAS[engine].map((file) => readFileSync(file, 'utf8'));
+  const script = [stdout ?? '', ...extras].join('\n');
   if (engine === 'postgresql') {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -2,8 +2,6 @@ import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { skipTake, type Page } from '@/lib/paging';
-import { licenseKeyStatusWhere } from './data-status';
 import type { LicenseKeyListRow } from './list';
 import { maskLicenseKey } from '@/lib/log';
 import { licenseKeyStatus, type LicenseKeySource, type LicenseKeyStatus } from './status';
@@ -67,38 +65,6 @@ export function toListRow({ key, ...rest }: LicenseKey): LicenseKeyListRow {
   };
 }
 
-/** What a key list may be narrowed to; every surface (dashboard, REST API) passes the same object. */
-export type LicenseKeyFilter = {
-  customerId?: string;
-  productId?: string;
-  status?: LicenseKeyStatus;
-  source?: LicenseKeySource;
-  createdFrom?: Date;
-  createdTo?: Date;
-};
-
-function filterWhere(
-  businessId: string,
-  filter: LicenseKeyFilter,
-  now: Date,
-): Prisma.LicenseKeyWhereInput {
-  const createdAt =
-    filter.createdFrom || filter.createdTo
-      ? {
-          ...(filter.createdFrom ? { gte: filter.createdFrom } : {}),
-          ...(filter.createdTo ? { lte: filter.createdTo } : {}),
-        }
-      : undefined;
-  return {
-    businessId,
-    ...(filter.customerId ? { customerId: filter.customerId } : {}),
-    ...(filter.productId ? { productId: filter.productId } : {}),
-    ...(filter.source ? { source: filter.source } : {}),
-    ...(createdAt ? { createdAt } : {}),
-    ...(filter.status ? { AND: [licenseKeyStatusWhere(filter.status, now)] } : {}),
-  };
-}
-
 /** One key of the actor's business, or null (also for another business's key). */
 export async function getLicenseKey(actor: Actor, id: string): Promise<LicenseKey | null> {
   assertCan(actor, 'keys:view');
@@ -109,19 +75,5 @@ export async function getLicenseKey(actor: Actor, id: string): Promise<LicenseKe
   return row ? toLicenseKey(row) : null;
 }
 
-/** Keys of the actor's business, newest first (ties by id), filtered, one page. */
-export async function listLicenseKeys(
-  actor: Actor,
-  filter: LicenseKeyFilter,
-  page: Page,
-  now = new Date(),
-): Promise<LicenseKey[]> {
-  assertCan(actor, 'keys:view');
-  const rows = await db.licenseKey.findMany({
-    where: filterWhere(actor.businessId, filter, now),
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    ...skipTake(page),
-    select: licenseKeySelect,
-  });
-  return rows.map((row) => toLicenseKey(row, now));
-}
+export { listLicenseKeys } from './data-list';
+export type { LicenseKeyFilter } from './list';

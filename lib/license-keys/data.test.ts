@@ -4,7 +4,7 @@ import { KEY_ALREADY_EXISTS_MESSAGE, type CreateLicenseKeyInput } from './schema
 
 // Integration tests on a real, migrated SQLite file: the same code path the server action takes.
 const testDb = await createTestDatabase();
-const { createLicenseKey } = await import('./data');
+const { createLicenseKey, updateLicenseKey } = await import('./data');
 const { getLicenseKey, listLicenseKeys } = await import('./data-read');
 const { maskLicenseKey } = await import('@/lib/log');
 const { db } = testDb;
@@ -160,5 +160,85 @@ describe('reads', () => {
     const [newest] = await listLicenseKeys(acme.support, {}, { pageNumber: 0, pageSize: 1 });
     expect(newest.key).toBe(key);
     expect(maskLicenseKey(newest.key)).toBe(`••••${key.slice(-4)}`);
+  });
+});
+
+describe('updateLicenseKey (Edit key on the key page)', () => {
+  /** A key of Acme with `instancesCount` activations in use, limit 5, expiring 1 Jun 2027. */
+  async function keyInUse(instancesCount: number) {
+    const result = await createLicenseKey(acme.owner, {
+      ...terms({ expiresAt: '2027-06-01T09:30:00.000Z' }),
+      mode: 'import',
+      key: uniqueKey(),
+    });
+    if (!result.ok) throw new Error(result.code);
+    await db.licenseKey.update({ where: { id: result.value.id }, data: { instancesCount } });
+    return result.value.id;
+  }
+  const changes = (id: string) =>
+    db.auditEvent.findMany({
+      where: { objectId: id, action: { not: 'license_key.imported' } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { action: true, summary: true },
+    });
+
+  it('refuses a limit below the activations in use, saying how many, and changes nothing', async () => {
+    const id = await keyInUse(3);
+    const result = await updateLicenseKey(acme.support, id, {
+      activationsLimit: 2,
+      expiresAt: null,
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: 'LIMIT_BELOW_ACTIVATIONS',
+      detail: { instancesCount: 3 },
+    });
+    const stored = await db.licenseKey.findUniqueOrThrow({ where: { id } });
+    expect(stored.activationsLimit).toBe(5);
+    expect(stored.expiresAt?.toISOString()).toBe('2027-06-01T09:30:00.000Z');
+    expect(await changes(id)).toEqual([]);
+  });
+
+  it('takes a limit equal to the activations in use, and records old and new values', async () => {
+    const id = await keyInUse(3);
+    const result = await updateLicenseKey(acme.support, id, {
+      activationsLimit: 3,
+      expiresAt: null,
+    });
+    expect(result.ok && result.value).toMatchObject({ activationsLimit: 3, expiresAt: null });
+    expect(await changes(id)).toEqual([
+      {
+        action: 'license_key.limit_changed',
+        summary: 'Changed the activations limit from 5 to 3',
+      },
+      {
+        action: 'license_key.expiry_changed',
+        summary: 'Changed the expiry from 1 Jun 2027, 09:30 UTC to never',
+      },
+    ]);
+  });
+
+  it('unlimited and a new expiry; the same terms again write nothing', async () => {
+    const id = await keyInUse(1);
+    const patch = { activationsLimit: null, expiresAt: '2028-01-02T03:04:00.000Z' };
+    expect((await updateLicenseKey(acme.owner, id, patch)).ok).toBe(true);
+    expect((await updateLicenseKey(acme.owner, id, patch)).ok).toBe(true);
+    expect(await changes(id)).toEqual([
+      {
+        action: 'license_key.limit_changed',
+        summary: 'Changed the activations limit from 5 to unlimited',
+      },
+      {
+        action: 'license_key.expiry_changed',
+        summary: 'Changed the expiry from 1 Jun 2027, 09:30 UTC to 2 Jan 2028, 03:04 UTC',
+      },
+    ]);
+  });
+
+  it("does not find another business's key", async () => {
+    const id = await keyInUse(0);
+    const result = await updateLicenseKey(globex.owner, id, { activationsLimit: 50 });
+    expect(result).toEqual({ ok: false, code: 'LICENSE_KEY_NOT_FOUND' });
+    expect((await db.licenseKey.findUniqueOrThrow({ where: { id } })).activationsLimit).toBe(5);
   });
 });

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import {
   ACTIVATIONS_LIMIT_MAX,
   createLicenseKeySchema,
+  editLicenseKeySchema,
   LICENSE_KEY_MAX_LENGTH,
   LICENSE_KEY_MIN_LENGTH,
+  limitBelowActivationsMessage,
+  updateLicenseKeyFailures,
 } from './schema';
 
 // Every test runs at this instant, so "past", "future" and "now" are fixed.
@@ -417,5 +420,61 @@ describe('stored instant range (the same on SQLite and PostgreSQL)', () => {
   });
   it.each(['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])('accepts %s', (expiresAt) => {
     expect(createLicenseKeySchema.safeParse(importBody(expiresAt)).success).toBe(true);
+  });
+});
+
+describe("editLicenseKeySchema (the key page's Edit key)", () => {
+  const edit = (values: Record<string, unknown>) => editLicenseKeySchema.safeParse(values);
+
+  it('takes a limit and an expiry, null for unlimited and never', () => {
+    expect(edit({ activationsLimit: 7, expiresAt: FUTURE }).data).toEqual({
+      activationsLimit: 7,
+      expiresAt: FUTURE,
+    });
+    expect(edit({ activationsLimit: null, expiresAt: null }).data).toEqual({
+      activationsLimit: null,
+      expiresAt: null,
+    });
+  });
+
+  it('allows an expiry in the past (it ends the key), unlike a new key', () => {
+    expect(edit({ activationsLimit: 1, expiresAt: PAST }).success).toBe(true);
+  });
+
+  it('refuses what the create form refuses, with the same messages', () => {
+    for (const values of [
+      { activationsLimit: -1, expiresAt: null },
+      { activationsLimit: 1.5, expiresAt: null },
+      { activationsLimit: Number.NaN, expiresAt: null },
+      { activationsLimit: ACTIVATIONS_LIMIT_MAX + 1, expiresAt: null },
+      { activationsLimit: 1, expiresAt: '' },
+      { activationsLimit: 1, expiresAt: '2027-01-01T00:00' },
+    ]) {
+      const edited = edit(values);
+      const created = createLicenseKeySchema.safeParse(input('generate', values));
+      expect(edited.success).toBe(false);
+      expect(edited.error?.issues[0]?.message).toBe(created.error?.issues[0]?.message);
+    }
+  });
+
+  it('has exactly the two fields, nothing else passes through', () => {
+    expect(Object.keys(editLicenseKeySchema.shape)).toEqual(['activationsLimit', 'expiresAt']);
+    expect(edit({ activationsLimit: 2, expiresAt: null, disabled: true }).data).toEqual({
+      activationsLimit: 2,
+      expiresAt: null,
+    });
+  });
+});
+
+describe('a limit below the activations in use', () => {
+  it('says how many are in use, on the limit field', () => {
+    expect(limitBelowActivationsMessage(3)).toBe(
+      '3 activations are in use: the limit cannot be lower. Deactivate instances first.',
+    );
+    expect(limitBelowActivationsMessage(1)).toMatch(/^1 activation is in use:/);
+    expect(limitBelowActivationsMessage(undefined)).toContain('in use');
+    const { field, message } = updateLicenseKeyFailures.LIMIT_BELOW_ACTIVATIONS;
+    expect(field).toBe('activationsLimit');
+    expect(message({ detail: { instancesCount: 2 } })).toMatch(/^2 activations are in use/);
   });
 });

@@ -93,17 +93,51 @@ export const createLicenseKeyFailures = {
   },
 } as const;
 
+/** "3 activations are in use: the limit cannot be lower. Deactivate instances first." */
+export function limitBelowActivationsMessage(instancesCount: number | undefined): string {
+  const inUse =
+    instancesCount === undefined
+      ? 'More activations are in use'
+      : `${instancesCount} activation${instancesCount === 1 ? ' is' : 's are'} in use`;
+  return `${inUse}: the limit cannot be lower. Deactivate instances first.`;
+}
+
 export const updateLicenseKeyFailures = {
   LICENSE_KEY_NOT_FOUND: { message: 'License key not found.' },
   LIMIT_BELOW_ACTIVATIONS: {
     field: 'activationsLimit',
     message: (failure: { detail?: { instancesCount?: number } }) =>
-      `The limit cannot be below the ${failure.detail?.instancesCount ?? 'current number of'} activations in use. Deactivate instances first.`,
+      limitBelowActivationsMessage(failure.detail?.instancesCount),
+  },
+} as const;
+
+/**
+ * Change a key's terms (the "Edit key" form on its page): the create form's own field schemas.
+ * Unlike a new key's, the expiry may be in the past: that ends the key now.
+ */
+export const editLicenseKeySchema = generateLicenseKeySchema.pick({
+  activationsLimit: true,
+  expiresAt: true,
+});
+
+export type EditLicenseKeyInput = z.infer<typeof editLicenseKeySchema>;
+export type EditLicenseKeyFormValues = z.input<typeof editLicenseKeySchema>;
+export type EditLicenseKeyField = keyof EditLicenseKeyFormValues;
+
+/** The key an action changes: its id, proven to be the business's by the data layer. */
+export const licenseKeyIdSchema = z.string().min(1).max(64);
+
+export const renewLicenseKeyFailures = {
+  ...updateLicenseKeyFailures,
+  NEVER_EXPIRES: { message: 'This key never expires: there is nothing to renew.' },
+  NO_KEY_LIFETIME: {
+    message:
+      "The key's product has no key lifetime, so there is nothing to renew by. Set one on the product.",
   },
 } as const;
 
 /** Disable or enable a key (the button on its page). */
 export const setLicenseKeyDisabledSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: licenseKeyIdSchema,
   disabled: z.boolean(),
 });

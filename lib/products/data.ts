@@ -7,13 +7,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { skipTake, type Page } from '@/lib/paging';
 import { fail, ok, type Result } from '@/lib/result';
 import { SEARCH_LIMIT } from '@/lib/search';
-import { productNameColumns } from './rows';
-import {
-  describeDuration,
-  type DurationInterval,
-  type ProductOption,
-  type UpdateProductInput,
-} from './schema';
+import { keyLifetimeColumns, productNameColumns } from './rows';
+import { describeDuration, type ProductOption, type UpdateProductInput } from './schema';
 
 /**
  * A product of a business, as every surface reads it: its name and the terms its new keys get.
@@ -41,13 +36,7 @@ function toProductOption(row: ProductRow): ProductOption {
     name: row.name,
     keyPrefix: row.keyPrefix,
     defaultActivationsLimit: row.licenseKeyActivationsLimit,
-    defaultKeyDuration:
-      row.licenseKeyDurationCount !== null && row.licenseKeyDurationInterval !== null
-        ? {
-            count: row.licenseKeyDurationCount,
-            interval: row.licenseKeyDurationInterval as DurationInterval,
-          }
-        : null,
+    defaultKeyDuration: keyLifetimeColumns(row),
   };
 }
 
@@ -88,6 +77,16 @@ export async function listProducts(
     select: productSelect,
   });
   return withUpdatedAt(actor.businessId, rows);
+}
+
+/** Every product of the actor's business by name, id and name only: a filter's choices. */
+export async function listProductNames(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, 'keys:view');
+  return db.product.findMany({
+    where: { businessId: actor.businessId },
+    orderBy: [...PRODUCT_ORDERS.name],
+    select: { id: true, name: true },
+  });
 }
 
 /** One product of the actor's business, or null (also for another business's product). */

@@ -12,18 +12,20 @@ export type ProductOption = {
   /** null = unlimited activations */
   defaultActivationsLimit: number | null;
   /** null = keys never expire */
-  defaultKeyDuration: { count: number; interval: DurationInterval } | null;
+  defaultKeyDuration: KeyLifetime | null;
 };
+
+/** How long a product's keys last from when they are issued or renewed: "1 year", "30 days". */
+export type KeyLifetime = { count: number; interval: DurationInterval };
 
 /**
  * When a key issued at `from` with `duration` expires, or null for never. Calendar arithmetic in
  * UTC; a day the target month lacks clamps to its last day (31 Jan + 1 month = 28 or 29 Feb),
  * as subscriptions do, rather than spilling into the month after.
  */
-export function expiryFromDuration(
-  from: Date,
-  duration: ProductOption['defaultKeyDuration'],
-): Date | null {
+export function expiryFromDuration(from: Date, duration: KeyLifetime): Date;
+export function expiryFromDuration(from: Date, duration: KeyLifetime | null): Date | null;
+export function expiryFromDuration(from: Date, duration: KeyLifetime | null): Date | null {
   if (!duration) return null;
   const at = new Date(from.getTime());
   switch (duration.interval) {

@@ -5,11 +5,14 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { CopyKeyButton } from '@/components/license-keys/copy-key-button';
 import { DisableKeyButton } from '@/components/license-keys/disable-key-button';
+import { EditKeySection } from '@/components/license-keys/edit-key-form';
 import { InstancesList } from '@/components/license-keys/instances-list';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
 import { KeyHistory } from '@/components/license-keys/key-history';
 import { LiveActivations } from '@/components/license-keys/live-activations';
+import { RenewKeyButton } from '@/components/license-keys/renew-key-button';
 import { LinkButton } from '@/components/ui/button';
+import { PageHeading } from '@/components/ui/page-heading';
 import { listObjectHistory } from '@/lib/audit/data';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
@@ -17,13 +20,20 @@ import { formatInstant } from '@/lib/format';
 import { getLicenseKeyUsage } from '@/lib/license-key-instances/data';
 import { licenseKeyUsageState } from '@/lib/license-key-instances/queries';
 import { getLicenseKey } from '@/lib/license-keys/data-read';
+import { renewedExpiry, renewLabel } from '@/lib/license-keys/renewal';
+import { getProduct } from '@/lib/products/data';
+import { describeDuration } from '@/lib/products/schema';
 
 export const metadata: Metadata = { title: 'License key' };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  /** `created=1`: the create form sent us here (see createLicenseKeyAction). */
+  searchParams: Promise<{ created?: string | string[] }>;
+};
 
-export default async function LicenseKeyPage({ params }: Props) {
-  const { id } = await params;
+export default async function LicenseKeyPage({ params, searchParams }: Props) {
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const member = await requireMember();
   const { role } = member;
   const [key, history, usage] = await Promise.all([
@@ -32,6 +42,14 @@ export default async function LicenseKeyPage({ params }: Props) {
     getLicenseKeyUsage(member, id),
   ]);
   if (!key || !usage) notFound();
+  const canEdit = can(role, 'keys:edit');
+  // Renew needs a key that expires and a product with a key lifetime.
+  const product = canEdit && key.expiresAt ? await getProduct(member, key.productId) : null;
+  const lifetime = product?.defaultKeyDuration ?? null;
+  const issueAnother = `/license-keys/new?${new URLSearchParams({
+    customerId: key.customerId,
+    productId: key.productId,
+  })}`;
 
   return (
     // The activations count and the instances start from this render, then follow every activation.
@@ -42,9 +60,9 @@ export default async function LicenseKeyPage({ params }: Props) {
             License keys
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">
+        <PageHeading arrival={created === '1' ? 'License key created' : null}>
           License key for {key.product.name}
-        </h1>
+        </PageHeading>
         <p className="mt-1 text-sm text-slate-600">
           Issued to {key.customer.name}. Id <span className="font-mono">{key.id}</span>
         </p>
@@ -82,7 +100,13 @@ export default async function LicenseKeyPage({ params }: Props) {
             )}
           </Term>
           <Term label="Customer">
-            {key.customer.name} <span className="text-slate-600">&lt;{key.customer.email}&gt;</span>
+            <Link
+              href={`/customers/${encodeURIComponent(key.customerId)}`}
+              className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+            >
+              {key.customer.name}
+            </Link>{' '}
+            <span className="text-slate-600">&lt;{key.customer.email}&gt;</span>
           </Term>
           <Term label="Product">{key.product.name}</Term>
           <Term label="Created">
@@ -100,7 +124,34 @@ export default async function LicenseKeyPage({ params }: Props) {
           ) : null}
         </dl>
 
-        <InstancesList licenseKeyId={key.id} canDeactivate={can(role, 'keys:edit')} />
+        <InstancesList licenseKeyId={key.id} canDeactivate={canEdit} />
+
+        {canEdit ? (
+          <EditKeySection
+            id={key.id}
+            terms={{
+              activationsLimit: key.activationsLimit,
+              expiresAt: key.expiresAt?.toISOString() ?? null,
+            }}
+          />
+        ) : null}
+
+        {key.expiresAt && lifetime ? (
+          <section
+            aria-labelledby="renew-heading"
+            className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
+            <h2 id="renew-heading" className="text-sm font-semibold text-slate-700">
+              Renew
+            </h2>
+            <p className="mt-1 mb-3 text-sm text-slate-600">
+              Adds the product’s key lifetime, {describeDuration(lifetime)}, to the expiry (to now,
+              once the key has expired): the key would then expire on{' '}
+              {formatInstant(renewedExpiry(key.expiresAt, lifetime, new Date()))}.
+            </p>
+            <RenewKeyButton id={key.id} label={renewLabel(lifetime)} />
+          </section>
+        ) : null}
 
         <section
           aria-labelledby="access-heading"
@@ -133,9 +184,11 @@ export default async function LicenseKeyPage({ params }: Props) {
           <p className="mt-3 text-xs text-slate-600">Oldest first. Times are in UTC.</p>
         </section>
 
-        <p className="mt-6">
-          <LinkButton href="/license-keys/new">Issue another key</LinkButton>
-        </p>
+        {can(role, 'keys:issue') ? (
+          <p className="mt-6">
+            <LinkButton href={issueAnother}>Issue another key</LinkButton>
+          </p>
+        ) : null}
       </div>
     </HydrationBoundary>
   );

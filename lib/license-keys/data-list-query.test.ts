@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import {
+  countQuery,
+  filterConditions,
+  keysFrom,
+  matchedKeys,
+  offsetPageQuery,
+  segmentPageQuery,
+  segmentsOf,
+  sqliteIndexFor,
+} from './data-list-query';
+import { decodeCursor, encodeCursor, keyListQuery, keyListViewSchema } from './list';
+import { parseKeySearch } from './search';
+
+// The key list's SQL, read as text: what each filter, search and cursor becomes on each engine.
+// data-list.test.ts runs the same statements on a real database.
+
+const NOW = new Date('2026-06-15T12:00:00.000Z');
+const BUSINESS = 'bus_1';
+const flat = (sql: Prisma.Sql) => sql.sql.replace(/\s+/g, ' ').trim();
+const conditions = (filter: Parameters<typeof filterConditions>[1]) =>
+  filterConditions(BUSINESS, filter, NOW).map((sql) => [flat(sql), sql.values]);
+
+describe('parseKeySearch', () => {
+  it('reads a key id, a key fragment without dashes and spaces, and a customer text', () => {
+    expect(parseKeySearch('  lic_4kZ0pQ  ')).toEqual({
+      text: 'lic_4kZ0pQ',
+      id: 'lic_4kZ0pQ',
+      fragment: 'lic_4kz0pq',
+      customerText: 'lic_4kz0pq',
+      customerSubstring: true,
+    });
+    expect(parseKeySearch('AB12-cd 34')).toMatchObject({ fragment: 'ab12cd34' });
+    expect(parseKeySearch('Dana Kim')).toMatchObject({
+      fragment: 'danakim',
+      customerText: 'dana kim',
+    });
+  });
+
+  it('needs four characters for a fragment and three for a customer substring', () => {
+    expect(parseKeySearch('ab-c')).toEqual({
+      text: 'ab-c',
+      customerText: 'ab-c',
+      customerSubstring: true,
+    });
+    expect(parseKeySearch('da')).toEqual({
+      text: 'da',
+      customerText: 'da',
+      customerSubstring: false,
+    });
+    expect(parseKeySearch('lic_')).not.toHaveProperty('id');
+    expect(parseKeySearch('7xq2')).toMatchObject({ fragment: '7xq2' });
+  });
+});
+
+describe('filterConditions', () => {
+  it('scopes every list to the business', () => {
+    expect(conditions({})).toEqual([['k."businessId" = ?', [BUSINESS]]]);
+  });
+
+  it.each([
+    [{ status: 'disabled' }, [['k."disabled" = ?', [true]]]],
+    [
+      { status: 'expired' },
+      [
+        ['k."disabled" = ?', [false]],
+        ['k."expiresAt" <= ?', [NOW]],
+      ],
+    ],
+    [
+      { status: 'active' },
+      [
+        ['k."disabled" = ?', [false]],
+        ['(k."expiresAt" IS NULL OR k."expiresAt" > ?)', [NOW]],
+      ],
+    ],
+    [{ productId: 'pdt_1' }, [['k."productId" = ?', ['pdt_1']]]],
+    [{ customerId: 'cus_1' }, [['k."customerId" = ?', ['cus_1']]]],
+    [{ source: 'import' }, [['k."source" = ?', ['import']]]],
+    [
+      { expires: 'next-7-days' },
+      [
+        ['k."expiresAt" > ?', [NOW]],
+        ['k."expiresAt" <= ?', [new Date('2026-06-22T12:00:00.000Z')]],
+      ],
+    ],
+    [
+      { expires: 'next-30-days' },
+      [
+        ['k."expiresAt" > ?', [NOW]],
+        ['k."expiresAt" <= ?', [new Date('2026-07-15T12:00:00.000Z')]],
+      ],
+    ],
+    [{ expires: 'expired' }, [['k."expiresAt" <= ?', [NOW]]]],
+    [{ expires: 'never' }, [['k."expiresAt" IS NULL', []]]],
+    [
+      { createdFrom: NOW, createdTo: NOW },
+      [
+        ['k."createdAt" >= ?', [NOW]],
+        ['k."createdAt" <= ?', [NOW]],
+      ],
+    ],
+  ] as const)('%o', (filter, expected) => {
+    expect(conditions(filter).slice(1)).toEqual(expected);
+  });
+});
+
+describe('matchedKeys', () => {
+  it('on SQLite: the FTS5 key index, the customer search index, the id and the exact key', () => {
+    const sql = matchedKeys('sqlite', BUSINESS, 'lic_AB12cd');
+    const text = flat(sql);
+    expect(text).toContain('"id" = ? AND "businessId" = ?');
+    expect(text).toContain('"key" = ? AND "businessId" = ?');
+    expect(text).toContain('"LicenseKeySearch" MATCH ?');
+    expect(text).toContain('"CustomerSearch" MATCH ?');
+    expect(sql.values).toContain('"lic_ab12cd"');
+    expect(text).not.toContain('LIKE');
+  });
+
+  it('on PostgreSQL: trigram LIKE on the lower-cased, dashless key and on customers', () => {
+    const sql = matchedKeys('postgresql', BUSINESS, 'AB12-CD%');
+    const text = flat(sql);
+    expect(text).toContain(`lower(replace("key", '-', '')) LIKE ? ESCAPE '!'`);
+    expect(text).toContain(`"nameLower" LIKE ? ESCAPE '!' OR "emailLower" LIKE ? ESCAPE '!'`);
+    expect(sql.values).toContain('%ab12cd!%%');
+    expect(text).not.toContain('MATCH');
+  });
+
+  it('matches customers by prefix range below three characters', () => {
+    const sql = matchedKeys('postgresql', BUSINESS, 'Da');
+    expect(flat(sql)).toContain('"nameLower" >= ? AND "nameLower" < ?');
+    expect(sql.values).toEqual(expect.arrayContaining(['da', 'da\u{10FFFF}']));
+    expect(flat(sql)).not.toContain('LIKE');
+  });
+
+  it('reads the matches first, materialized on PostgreSQL', () => {
+    const input = { businessId: BUSINESS, filter: { search: 'dana' }, now: NOW };
+    expect(flat(keysFrom({ ...input, engine: 'postgresql' }, [], 'unused'))).toMatch(
+      /^FROM \(WITH matched AS MATERIALIZED \(/,
+    );
+    expect(flat(keysFrom({ ...input, engine: 'sqlite' }, [], 'unused'))).toMatch(
+      /^FROM \(WITH matched AS \(/,
+    );
+    expect(
+      flat(keysFrom({ ...input, filter: {}, engine: 'sqlite' }, [], 'LicenseKey_list_newest_idx')),
+    ).toBe('FROM "LicenseKey" k INDEXED BY "LicenseKey_list_newest_idx" WHERE k."businessId" = ?');
+    expect(flat(keysFrom({ ...input, filter: {}, engine: 'postgresql' }, [], 'x'))).toBe(
+      'FROM "LicenseKey" k WHERE k."businessId" = ?',
+    );
+  });
+});
+
+describe('sqliteIndexFor', () => {
+  it.each([
+    [{}, 'page', 'newest'],
+    [{ status: 'active' }, 'page', 'newest'],
+    [{ status: 'expired' }, 'page', 'newest'],
+    [{ status: 'expired' }, 'count', 'expiry'],
+    [{ expires: 'next-7-days' }, 'count', 'expiry'],
+    [{ expires: 'next-7-days' }, 'page', 'newest'],
+    [{ status: 'disabled' }, 'page', 'disabled'],
+    [{ source: 'import' }, 'count', 'source'],
+    [{ productId: 'pdt_1', status: 'expired' }, 'count', 'product'],
+    [{ customerId: 'cus_1', productId: 'pdt_1' }, 'page', 'customer'],
+  ] as const)('%o for a %s reads the %s index', (filter, purpose, index) => {
+    expect(sqliteIndexFor(filter, purpose)).toBe(`LicenseKey_list_${index}_idx`);
+  });
+
+  it('is the expiry index for both runs of the expiry sort', () => {
+    expect(segmentsOf('expiry').map((segment) => segment.sqliteIndex({ productId: 'p' }))).toEqual([
+      'LicenseKey_list_expiry_idx',
+      'LicenseKey_list_expiry_idx',
+    ]);
+  });
+});
+
+describe('sorts and cursors', () => {
+  const input = { engine: 'sqlite' as const, businessId: BUSINESS, filter: {}, now: NOW };
+
+  it('newest first: one run, a row-value cursor each way', () => {
+    const [newest] = segmentsOf('newest');
+    const cursor = { direction: 'after' as const, value: NOW, id: 'lic_9' };
+    expect(flat(newest.past(cursor, false))).toBe('(k."createdAt", k."id") < (?, ?)');
+    expect(flat(newest.past(cursor, true))).toBe('(k."createdAt", k."id") > (?, ?)');
+    const text = flat(segmentPageQuery(input, newest, cursor, 51, false));
+    expect(text).toContain('ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ?');
+    expect(flat(segmentPageQuery(input, newest, cursor, 51, true))).toContain(
+      'ORDER BY k."createdAt" ASC, k."id" ASC LIMIT ?',
+    );
+  });
+
+  it('by expiry: dated keys soonest first, then the keys that never expire', () => {
+    const [dated, never] = segmentsOf('expiry');
+    expect(dated.holds(NOW)).toBe(true);
+    expect(dated.holds(null)).toBe(false);
+    expect(never.holds(null)).toBe(true);
+    const cursor = { direction: 'after' as const, value: null, id: 'lic_5' };
+    expect(flat(never.past(cursor, false))).toBe('k."id" > ?');
+    expect(flat(segmentPageQuery(input, dated, null, 10, false))).toContain(
+      'k."expiresAt" IS NOT NULL ORDER BY k."expiresAt" ASC, k."id" ASC',
+    );
+  });
+
+  it('counts with a bound, and pages by offset on the index for the REST API', () => {
+    expect(flat(countQuery(input, 10_000))).toContain('LIMIT ?) counted');
+    expect(countQuery(input, 10_000).values).toEqual([BUSINESS, 10_001]);
+    const offset = flat(offsetPageQuery(input, 50_000, 10));
+    expect(offset).toContain('WHERE k."id" IN ( SELECT k."id" FROM "LicenseKey" k');
+    expect(offset).toContain('LIMIT ? OFFSET ?');
+  });
+
+  it('writes and reads cursors, and refuses what is not one', () => {
+    const text = encodeCursor(NOW, 'lic_4kZ0');
+    expect(text).toBe(`${NOW.getTime()}.lic_4kZ0`);
+    expect(decodeCursor(text, 'after')).toEqual({ direction: 'after', value: NOW, id: 'lic_4kZ0' });
+    expect(decodeCursor('never.lic_1', 'before')).toEqual({
+      direction: 'before',
+      value: null,
+      id: 'lic_1',
+    });
+    for (const bad of ['', 'x.lic_1', '123', '123.', '123.lic_1;drop', '9'.repeat(20) + '.lic_1']) {
+      expect(decodeCursor(bad, 'after'), bad).toBeNull();
+    }
+  });
+});
+
+describe('the key list view in the URL', () => {
+  it('reads every parameter, drops what is not a choice, and writes it back', () => {
+    const view = keyListViewSchema.parse({
+      q: ' 7xq2 ',
+      status: 'expired',
+      product: 'pdt_1',
+      source: 'nope',
+      expires: 'never',
+      sort: 'expiry',
+      after: `${NOW.getTime()}.lic_1`,
+    });
+    expect(view).toEqual({
+      filter: { search: '7xq2', status: 'expired', productId: 'pdt_1', expires: 'never' },
+      sort: 'expiry',
+      cursor: { direction: 'after', value: NOW, id: 'lic_1' },
+    });
+    expect(keyListQuery(view)).toBe(
+      '?q=7xq2&status=expired&product=pdt_1&expires=never&sort=expiry',
+    );
+    expect(keyListQuery(view, { before: 'x' })).toContain('&before=x');
+    expect(keyListViewSchema.parse({ q: ['a', 'b'], product: "pdt'1" })).toEqual({
+      filter: { search: 'a' },
+      sort: 'newest',
+      cursor: null,
+    });
+  });
+});

@@ -1,0 +1,310 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { newId } from '@/lib/ids';
+import { customerColumns } from '@/lib/customers/rows';
+import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import type { Cursor, LicenseKeyFilter, ListSort } from './list';
+import { decodeCursor } from './list';
+
+// The key list on a real, migrated database (SQLite, or PostgreSQL when DATABASE_URL names one):
+// every filter, the search, both sorts, cursors across equal timestamps, counts, and tenancy.
+const testDb = await createTestDatabase();
+const { listLicenseKeyPage, listLicenseKeys, streamLicenseKeys } = await import('./data-list');
+const { db } = testDb;
+afterAll(() => testDb.cleanup());
+
+const NOW = new Date('2026-06-15T12:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+const at = (days: number) => new Date(NOW.getTime() + days * DAY);
+
+type Fixture = Awaited<ReturnType<typeof createBusinessFixture>>;
+
+async function addKey(
+  business: Fixture,
+  values: {
+    key?: string;
+    customerId?: string;
+    productId?: string;
+    expiresAt?: Date | null;
+    disabled?: boolean;
+    source?: 'auto' | 'import' | 'manual';
+    createdAt?: Date;
+  } = {},
+) {
+  return db.licenseKey.create({
+    data: {
+      id: newId('lic'),
+      businessId: business.business.id,
+      key: values.key ?? `K-${newId('lic').slice(4, 20)}`,
+      customerId: values.customerId ?? business.customer.id,
+      productId: values.productId ?? business.product.id,
+      expiresAt: values.expiresAt ?? null,
+      disabled: values.disabled ?? false,
+      source: values.source ?? 'manual',
+      createdAt: values.createdAt ?? at(-10),
+    },
+  });
+}
+
+async function addCustomer(business: Fixture, name: string, email: string) {
+  return db.customer.create({
+    data: {
+      id: newId('cus'),
+      businessId: business.business.id,
+      ...customerColumns({ name, email }),
+    },
+  });
+}
+
+const page = (
+  business: Fixture,
+  filter: LicenseKeyFilter,
+  view: { sort?: ListSort; cursor?: Cursor | null; pageSize?: number; countBound?: number } = {},
+) =>
+  listLicenseKeyPage(
+    business.support,
+    filter,
+    {
+      sort: view.sort ?? 'newest',
+      cursor: view.cursor ?? null,
+      pageSize: view.pageSize ?? 50,
+      countBound: view.countBound,
+    },
+    NOW,
+  );
+
+const ids = (result: { keys: { id: string }[] }) => result.keys.map((key) => key.id);
+
+// One business with a key of every kind, and a second business whose keys look just like them.
+const acme = await createBusinessFixture(db, 'Acme');
+const globex = await createBusinessFixture(db, 'Globex');
+const acmeTools = await db.product.create({
+  data: { id: newId('pdt'), businessId: acme.business.id, name: 'Tools', nameLower: 'tools' },
+});
+const dana = await addCustomer(acme, 'Dana Kim', 'dana.kim@northwind.example');
+const keys = {
+  active: await addKey(acme, { key: 'ABCD-EFGH-JKLM-NPQR', createdAt: at(-9) }),
+  soon: await addKey(acme, { expiresAt: at(3), createdAt: at(-8), customerId: dana.id }),
+  month: await addKey(acme, { expiresAt: at(20), createdAt: at(-7), source: 'import' }),
+  expired: await addKey(acme, { expiresAt: at(-1), createdAt: at(-6), productId: acmeTools.id }),
+  disabled: await addKey(acme, { disabled: true, createdAt: at(-5), source: 'auto' }),
+  disabledExpired: await addKey(acme, { disabled: true, expiresAt: at(-2), createdAt: at(-4) }),
+  toolsActive: await addKey(acme, {
+    productId: acmeTools.id,
+    createdAt: at(-3),
+    expiresAt: at(400),
+  }),
+};
+const globexKeys = [
+  await addKey(globex, { key: 'ABCD-EFGH-JKLM-ZZZZ', createdAt: at(-1) }),
+  await addKey(globex, { disabled: true, expiresAt: at(3), source: 'auto', createdAt: at(-1) }),
+];
+const globexDana = await addCustomer(globex, 'Dana Kim', 'dana.kim@globex.example');
+await addKey(globex, { customerId: globexDana.id, createdAt: at(-1) });
+
+describe('listLicenseKeyPage filters', () => {
+  it('lists the business’s keys newest first, with customer and product, and counts them', async () => {
+    const result = await page(acme, {});
+    expect(ids(result)).toEqual([
+      keys.toolsActive.id,
+      keys.disabledExpired.id,
+      keys.disabled.id,
+      keys.expired.id,
+      keys.month.id,
+      keys.soon.id,
+      keys.active.id,
+    ]);
+    expect(result.total).toEqual({ value: 7, exact: true });
+    expect(result.offset).toEqual({ value: 0, exact: true });
+    expect(result.next).toBeNull();
+    expect(result.previous).toBeNull();
+    const soon = result.keys.find((key) => key.id === keys.soon.id)!;
+    expect(soon.customer).toEqual({
+      id: dana.id,
+      name: 'Dana Kim',
+      email: 'dana.kim@northwind.example',
+    });
+    expect(soon.product.name).toBe('Acme App');
+    expect(soon.expiresAt).toEqual(at(3));
+    expect(soon.createdAt).toEqual(at(-8));
+  });
+
+  it.each([
+    [{ status: 'active' }, ['toolsActive', 'month', 'soon', 'active']],
+    [{ status: 'expired' }, ['expired']],
+    [{ status: 'disabled' }, ['disabledExpired', 'disabled']],
+    [{ source: 'import' }, ['month']],
+    [{ source: 'auto' }, ['disabled']],
+    [{ expires: 'next-7-days' }, ['soon']],
+    [{ expires: 'next-30-days' }, ['month', 'soon']],
+    [{ expires: 'expired' }, ['disabledExpired', 'expired']],
+    [{ expires: 'never' }, ['disabled', 'active']],
+    [{ status: 'active', expires: 'never' }, ['active']],
+  ] as [LicenseKeyFilter, (keyof typeof keys)[]][])('%o', async (filter, expected) => {
+    const result = await page(acme, filter);
+    expect(ids(result)).toEqual(expected.map((name) => keys[name].id));
+    expect(result.total).toEqual({ value: expected.length, exact: true });
+    for (const key of result.keys) if (filter.status) expect(key.status).toBe(filter.status);
+  });
+
+  it('filters by product, by customer, and by status and product together', async () => {
+    expect(ids(await page(acme, { productId: acmeTools.id }))).toEqual([
+      keys.toolsActive.id,
+      keys.expired.id,
+    ]);
+    expect(ids(await page(acme, { productId: acmeTools.id, status: 'expired' }))).toEqual([
+      keys.expired.id,
+    ]);
+    expect(ids(await page(acme, { customerId: dana.id }))).toEqual([keys.soon.id]);
+  });
+
+  it('never shows another business’s keys, by product, customer or status', async () => {
+    expect(ids(await page(acme, { productId: globex.product.id }))).toEqual([]);
+    expect(ids(await page(acme, { customerId: globexDana.id }))).toEqual([]);
+    const disabled = await page(globex, { status: 'disabled' });
+    expect(ids(disabled)).toEqual([globexKeys[1].id]);
+  });
+});
+
+describe('listLicenseKeyPage search', () => {
+  it.each([
+    ['the whole key', 'ABCD-EFGH-JKLM-NPQR'],
+    ['the key in lower case', 'abcd-efgh-jklm-npqr'],
+    ['a fragment with its dash', 'JKLM-NP'],
+    ['a fragment without dashes', 'hjklmnpq'],
+    ['a four-character fragment', 'npqr'],
+    ['the key id', keys.active.id],
+  ])('finds a key by %s, and only this business’s', async (_, search) => {
+    expect(ids(await page(acme, { search }))).toEqual([keys.active.id]);
+  });
+
+  it('finds keys by customer name or email, by prefix and substring, any case', async () => {
+    for (const search of ['Dana', 'kim', 'DANA.KIM@NORTHWIND', 'northwind', 'da']) {
+      expect(ids(await page(acme, { search })), search).toEqual([keys.soon.id]);
+    }
+    // An email is looked up by the part before its @, then checked whole.
+    expect(ids(await page(acme, { search: 'kim@northwind.example' }))).toEqual([keys.soon.id]);
+    expect(ids(await page(acme, { search: 'dana.kim@nowhere' }))).toEqual([]);
+  });
+
+  it('does not look for key fragments under four characters, nor leak other businesses', async () => {
+    expect(ids(await page(acme, { search: 'NPQ' }))).toEqual([]);
+    expect(ids(await page(acme, { search: 'ZZZZ' }))).toEqual([]);
+    expect(ids(await page(acme, { search: 'globex' }))).toEqual([]);
+    expect(ids(await page(acme, { search: globexKeys[0].id }))).toEqual([]);
+    expect(ids(await page(globex, { search: 'ABCD-EFGH' }))).toEqual([globexKeys[0].id]);
+  });
+
+  it('combines a search with filters, and counts what it finds', async () => {
+    const result = await page(acme, { search: 'dana', expires: 'next-7-days' });
+    expect(ids(result)).toEqual([keys.soon.id]);
+    expect(result.total).toEqual({ value: 1, exact: true });
+    expect(ids(await page(acme, { search: 'dana', status: 'disabled' }))).toEqual([]);
+  });
+
+  it('treats LIKE wildcards and quotes as text', async () => {
+    for (const search of ['%%%%', '____', '"ab"cd', "o'neil"]) {
+      expect(ids(await page(acme, { search })), search).toEqual([]);
+    }
+  });
+});
+
+describe('listLicenseKeyPage cursors', () => {
+  it('pages forward and back through keys created at the same instant, none lost or doubled', async () => {
+    const twins = await createBusinessFixture(db, 'Twins');
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push(await addKey(twins, { createdAt: at(-1) }));
+    const expected = made
+      .map((key) => key.id)
+      .sort()
+      .reverse();
+    const pages: string[][] = [];
+    let result = await page(twins, {}, { pageSize: 3 });
+    pages.push(ids(result));
+    expect(result.offset.value).toBe(0);
+    while (result.next) {
+      result = await page(twins, {}, { pageSize: 3, cursor: decodeCursor(result.next, 'after') });
+      pages.push(ids(result));
+    }
+    expect(pages.flat()).toEqual(expected);
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(result.offset).toEqual({ value: 6, exact: true });
+    // And back: the previous page of the last is the middle one, then the first.
+    result = await page(
+      twins,
+      {},
+      { pageSize: 3, cursor: decodeCursor(result.previous!, 'before') },
+    );
+    expect(ids(result)).toEqual(pages[1]);
+    expect(result.offset.value).toBe(3);
+    result = await page(
+      twins,
+      {},
+      { pageSize: 3, cursor: decodeCursor(result.previous!, 'before') },
+    );
+    expect(ids(result)).toEqual(pages[0]);
+    expect(result.previous).toBeNull();
+  });
+
+  it('sorts by expiry, soonest first, never-expiring last, and pages across the two', async () => {
+    const all: string[] = [];
+    let result = await page(acme, {}, { sort: 'expiry', pageSize: 2 });
+    all.push(...ids(result));
+    while (result.next) {
+      result = await page(
+        acme,
+        {},
+        { sort: 'expiry', pageSize: 2, cursor: decodeCursor(result.next, 'after') },
+      );
+      all.push(...ids(result));
+    }
+    const never = [keys.active.id, keys.disabled.id].sort();
+    expect(all).toEqual([
+      keys.disabledExpired.id,
+      keys.expired.id,
+      keys.soon.id,
+      keys.month.id,
+      keys.toolsActive.id,
+      ...never,
+    ]);
+    const back = await page(
+      acme,
+      {},
+      { sort: 'expiry', pageSize: 2, cursor: decodeCursor(result.previous!, 'before') },
+    );
+    expect(ids(back)).toEqual(all.slice(4, 6));
+    expect(back.offset.value).toBe(4);
+  });
+
+  it('counts exactly up to the bound and says "more" past it', async () => {
+    const result = await page(acme, {}, { countBound: 5, pageSize: 2 });
+    expect(result.total).toEqual({ value: 5, exact: false });
+    expect((await page(acme, {}, { countBound: 7 })).total).toEqual({ value: 7, exact: true });
+  });
+});
+
+describe('listLicenseKeys (REST paging) and streamLicenseKeys (export)', () => {
+  it('gives the same order by page number, and streams every key of a view', async () => {
+    const all = ids(await page(acme, {}));
+    const byNumber = [];
+    for (let n = 0; n < 4; n++) {
+      byNumber.push(
+        ...(await listLicenseKeys(acme.admin, {}, { pageNumber: n, pageSize: 2 }, NOW)).map(
+          (k) => k.id,
+        ),
+      );
+    }
+    expect(byNumber).toEqual(all);
+    const streamed: string[] = [];
+    for await (const batch of streamLicenseKeys(
+      acme.support,
+      { status: 'active' },
+      'newest',
+      2,
+      NOW,
+    )) {
+      expect(batch.length).toBeLessThanOrEqual(2);
+      streamed.push(...batch.map((key) => key.id));
+    }
+    expect(streamed).toEqual(ids(await page(acme, { status: 'active' })));
+  });
+});

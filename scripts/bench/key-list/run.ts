@@ -1,0 +1,165 @@
+/**
+ * One engine's part of the key-list benchmark (../key-list.ts starts it once per engine): loads
+ * ./load.ts's million keys into a scratch database of the run's engine (SQLite file, or a database
+ * on the DATABASE_URL server), then times the app's own list functions per case, the REST API's
+ * offset paging, the customer page's read, and the CSV export's rate and memory.
+ */
+import { loadavg } from 'node:os';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createTestDatabase } from '@/lib/testing/test-database';
+import { parseDatabaseUrl } from '@/lib/database/url';
+import type { LicenseKeyFilter, ListSort, Cursor } from '@/lib/license-keys/list';
+import {
+  BIG,
+  BIG_ID,
+  BUSY_CUSTOMER,
+  customerOf,
+  NOW,
+  postgresLoad,
+  SMALL,
+  sqliteLoad,
+} from './load';
+
+const ITERATIONS = Number(process.env.KEYDESK_BENCH_ITERATIONS ?? 30);
+const testDb = await createTestDatabase();
+const target = parseDatabaseUrl(testDb.url);
+const engine = target.engine;
+const started = performance.now();
+if (target.engine === 'sqlite') {
+  const raw = new Database(target.file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = OFF');
+  raw.pragma('cache_size = -524288');
+  for (const sql of sqliteLoad()) raw.exec(sql);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+} else {
+  const client = new pg.Client({ connectionString: testDb.url });
+  await client.connect();
+  for (const sql of postgresLoad()) await client.query(sql);
+  await client.end();
+}
+console.log(
+  `${engine}: loaded ${BIG.toLocaleString('en')} customers, ${BIG.toLocaleString('en')} + ${SMALL.toLocaleString('en')} keys in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
+
+const { listLicenseKeyPage, listLicenseKeys, streamLicenseKeys } =
+  await import('@/lib/license-keys/data-list');
+const { csvRows } = await import('@/lib/license-keys/csv');
+const { operatorActor } = await import('@/lib/auth/authorize');
+const { db } = await import('@/lib/db');
+const actor = operatorActor(BIG_ID, 'bench');
+
+const sample = await db.licenseKey.findUniqueOrThrow({ where: { id: 'lic_b0500000' } });
+const fragment = sample.key.replace(/-/g, '').slice(6, 11).toLowerCase();
+const { email } = customerOf(123_456);
+// Page 1,000 of 50: the cursor of the 49,950th key, newest first (read once, as a link holds it).
+const [at] = await db.licenseKey.findMany({
+  where: { businessId: BIG_ID },
+  orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  skip: 49_949,
+  take: 1,
+  select: { id: true, createdAt: true },
+});
+const deep: Cursor = { direction: 'after', value: at.createdAt, id: at.id };
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function time(run: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await run();
+  const times: number[] = [];
+  let result: unknown;
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = performance.now();
+    result = await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), result };
+}
+
+const page =
+  (filter: LicenseKeyFilter, sort: ListSort = 'newest', cursor: Cursor | null = null) =>
+  () =>
+    listLicenseKeyPage(actor, filter, { sort, cursor, pageSize: 50 }, NOW);
+
+const cases: [string, number, () => Promise<unknown>][] = [
+  ['no filter', 50, page({})],
+  ['status active', 50, page({ status: 'active' })],
+  ['status expired', 50, page({ status: 'expired' })],
+  ['status disabled', 50, page({ status: 'disabled' })],
+  ['product', 50, page({ productId: 'pdt_b03' })],
+  ['source import', 50, page({ source: 'import' })],
+  ['expires in 7 days', 50, page({ expires: 'next-7-days' })],
+  ['expires in 30 days', 50, page({ expires: 'next-30-days' })],
+  ['already expired', 50, page({ expires: 'expired' })],
+  ['never expires', 50, page({ expires: 'never' })],
+  ['status + product', 50, page({ status: 'expired', productId: 'pdt_b03' })],
+  [`search key fragment "${fragment}"`, 50, page({ search: fragment })],
+  ['search customer email', 50, page({ search: email })],
+  ['page 1,000', 50, page({}, 'newest', deep)],
+  ['sort by expiry', 50, page({}, 'expiry')],
+  ['customer page (50 keys)', 30, page({ customerId: BUSY_CUSTOMER })],
+  [
+    'REST ?product_id',
+    25,
+    () => listLicenseKeys(actor, { productId: 'pdt_b03' }, { pageNumber: 0, pageSize: 10 }, NOW),
+  ],
+  [
+    'REST ?page_number=5000',
+    25,
+    () => listLicenseKeys(actor, {}, { pageNumber: 5000, pageSize: 10 }, NOW),
+  ],
+];
+
+const load = loadavg().map((average) => average.toFixed(2));
+console.log(
+  `Load average (1, 5, 15 min) before timing: ${load.join(', ')}; ${ITERATIONS} runs per case`,
+);
+// A server that has run a while: every case once before any is timed (caches, JIT).
+for (const [, , run] of cases) await run();
+const lines = [['case', 'rows', 'total', 'p50 ms', 'p95 ms', 'target', '']];
+for (const [name, budget, run] of cases) {
+  const { p50, p95, result } = await time(run);
+  const rows = Array.isArray(result) ? result.length : (result as { keys: unknown[] }).keys.length;
+  const total = Array.isArray(result)
+    ? ''
+    : (({ value, exact }) => `${exact ? '' : '>'}${value}`)(
+        (result as { total: { value: number; exact: boolean } }).total,
+      );
+  lines.push([
+    name,
+    String(rows),
+    total,
+    p50.toFixed(1),
+    p95.toFixed(1),
+    `<= ${budget}`,
+    p95 <= budget ? 'ok' : 'OVER',
+  ]);
+}
+const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+for (const line of lines) console.log(line.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+
+// The export: every key of the big business through the same batches and CSV writer as the route.
+global.gc?.();
+const before = process.memoryUsage().rss;
+let peak = before;
+let rows = 0;
+let bytes = 0;
+const exportStarted = performance.now();
+for await (const batch of streamLicenseKeys(actor, {}, 'newest', undefined, NOW)) {
+  bytes += Buffer.byteLength(csvRows(batch));
+  rows += batch.length;
+  if (rows % 50_000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+}
+const seconds = (performance.now() - exportStarted) / 1000;
+peak = Math.max(peak, process.memoryUsage().rss);
+console.log(
+  `Export: ${rows.toLocaleString('en')} rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(1)} s = ` +
+    `${Math.round(rows / seconds).toLocaleString('en')} rows/s (target >= 50,000); memory grew ` +
+    `${((peak - before) / 1e6).toFixed(0)} MB (target < 100 MB)`,
+);
+await testDb.cleanup();
