@@ -164,6 +164,33 @@ test.describe('Customers', () => {
     await expect(status).toContainText('Showing 51–100');
   });
 
+  test('a customer with more than 50 keys: the newest 50, and a link to all of them', async ({
+    page,
+    scenario,
+    db,
+  }) => {
+    await db.licenseKey.createMany({
+      data: Array.from({ length: 51 }, (_, n) => ({
+        id: newId('lic'),
+        businessId: DEMO_BUSINESS_ID,
+        key: `${TOKEN_KEY_PREFIX}-${scenario.token.toUpperCase()}-M${n}`,
+        customerId: scenario.customer.id,
+        productId: scenario.product.id,
+        source: 'manual' as const,
+      })),
+    });
+    await page.goto(`/customers/${scenario.customer.id}`);
+    await expect(keysTable(page, scenario.customer.name).getByRole('row')).toHaveCount(51);
+    await expect(page.getByText('The newest 50 of 51 keys.')).toBeVisible();
+    const all = page.getByRole('link', { name: `All 51 keys of ${scenario.customer.name}` });
+    await expect(all).toHaveAttribute(
+      'href',
+      `/license-keys?q=${encodeURIComponent(scenario.customer.email)}`,
+    );
+    await all.click();
+    await expect(page.getByRole('status').filter({ hasText: 'of 51 keys' })).toBeVisible();
+  });
+
   test('an empty result says what was searched', async ({ page }) => {
     await page.goto('/customers?q=zz-nobody-here');
     await expect(page.getByRole('status')).toHaveText(/No customers match “zz-nobody-here”/);
