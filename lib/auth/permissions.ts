@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'keys:issue': [...STAFF, API_WRITE, 'operator'],
   /** Create customers. */
   'customers:create': [...STAFF, API_WRITE, 'operator'],
+  /** Rename customers and change their email address (support answers "I moved to a new address"). */
+  'customers:edit': [...STAFF, API_WRITE, 'operator'],
   /** Disable and enable keys, change their limit and expiry; rename and deactivate instances. */
   'keys:edit': [...STAFF, API_WRITE, 'operator'],
   /** Edit products and their key defaults. */

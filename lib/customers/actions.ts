@@ -4,12 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { memberAction } from '@/lib/auth/member-action';
-import { createCustomer } from './data';
+import { createCustomer, updateCustomer } from './data';
 import {
   afterCreateCustomerPath,
   createCustomerSchema,
   customerFailures,
   safeReturnTo,
+  updateCustomerSchema,
 } from './schema';
 
 /** The form's fields, and where to go back to (already made safe: a path of this site, or null). */
@@ -33,5 +34,32 @@ export const createCustomerAction = memberAction({
     if (!result.ok) return result;
     revalidatePath('/customers');
     redirect(afterCreateCustomerPath(result.value.id, returnTo));
+  },
+});
+
+const updateCustomerActionSchema = updateCustomerSchema.extend({ id: z.string().min(1).max(64) });
+
+/**
+ * Saves a customer's name and email address. An email another customer of the business has is
+ * refused on the email field and nothing changes; the change is audited by updateCustomer. Answers
+ * the customer as saved, and the customer's page and the list are rendered again.
+ */
+export const updateCustomerAction = memberAction({
+  name: 'updateCustomer',
+  permission: 'customers:edit',
+  schema: updateCustomerActionSchema,
+  input: (id: unknown, input: unknown) => ({
+    ...(typeof input === 'object' && input !== null ? input : {}),
+    id,
+  }),
+  failures: customerFailures,
+  logContext: ({ id }) => ({ customerId: id }),
+  run: async (actor, { id, ...input }) => {
+    const result = await updateCustomer(actor, id, input);
+    if (!result.ok) return result;
+    revalidatePath('/customers');
+    revalidatePath(`/customers/${id}`);
+    const { name, email } = result.value;
+    return { ok: true as const, customer: { id, name, email } };
   },
 });

@@ -4,7 +4,12 @@ import { likeContains } from '@/lib/database/dialect';
 import { db, dbEngine } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { SEARCH_LIMIT } from '@/lib/search';
+import { compareByNameLower } from './list';
 import type { CustomerOption } from './schema';
+
+/** A customer's place in the customer list's order. */
+type NameKey = { id: string; nameLower: string };
+type Match = CustomerOption & NameKey;
 
 const customerOptionSelect = { id: true, name: true, email: true } as const;
 
@@ -13,7 +18,7 @@ const customerOptionSelect = { id: true, name: true, email: true } as const;
  * Both engines compare these columns byte by byte (SQLite's BINARY, PostgreSQL's COLLATE "C"), and
  * U+10FFFF is the highest character there is, so any character may follow the prefix (an emoji too).
  */
-function prefixRange(prefix: string) {
+export function prefixRange(prefix: string) {
   return { gte: prefix, lt: `${prefix}\u{10FFFF}` };
 }
 
@@ -67,7 +72,10 @@ export async function searchCustomers(
   if (prefixMatches.length >= limit || [...q].length < SUBSTRING_MIN_LENGTH) return prefixMatches;
 
   const candidates = await substringMatches(businessId, q, limit * 2);
-  const more = candidates.filter((customer) => !found.has(customer.id)).sort(byName);
+  const more = candidates
+    .filter((customer) => !found.has(customer.id))
+    .map(({ id, name, email }) => ({ id, name, email }))
+    .sort(byName);
   return [...prefixMatches, ...more].slice(0, limit);
 }
 
@@ -98,15 +106,15 @@ function substringMatches(businessId: string, q: string, limit: number) {
     // SQLite. MATERIALIZED keeps the LIMIT from reaching the planner: with it, the planner bets on
     // a sequential scan that stops after `limit` rows, which reads the whole table (~80 ms at a
     // million customers) when the text is common in other businesses but absent from this one.
-    return db.$queryRaw<CustomerOption[]>`
+    return db.$queryRaw<Match[]>`
       WITH matches AS MATERIALIZED (
-        SELECT "id", "name", "email" FROM "Customer"
+        SELECT "id", "name", "email", "nameLower" FROM "Customer"
         WHERE "businessId" = ${businessId} AND ${postgresCustomerContains(q)}
       )
-      SELECT "id", "name", "email" FROM matches LIMIT ${limit}`;
+      SELECT "id", "name", "email", "nameLower" FROM matches LIMIT ${limit}`;
   }
-  return db.$queryRaw<CustomerOption[]>`
-    SELECT c."id", c."name", c."email"
+  return db.$queryRaw<Match[]>`
+    SELECT c."id", c."name", c."email", c."nameLower"
     FROM "CustomerSearch" s JOIN "Customer" c ON c.rowid = s.rowid
     WHERE "CustomerSearch" MATCH ${ftsPhrase(q)} AND c."businessId" = ${businessId}
     LIMIT ${limit}`;
@@ -115,4 +123,31 @@ function substringMatches(businessId: string, q: string, limit: number) {
 /** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */
 function ftsPhrase(text: string) {
   return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The other matches of a search in the customer list (lib/customers/data-list.ts lists the names
+ * starting with `q` before them): customers whose email starts with `q` and, from three characters
+ * on, whose name or email contains it, by nameLower then id. Each kind is read up to `bound` + 1
+ * rows and the names starting with `q` are dropped here, not in SQL, so that the work stays bounded
+ * when most matches are those ("dana" is in every Dana's name and email). A kind that had more than
+ * `bound` rows, or more than `bound` in all, is `capped`; the first `bound` are kept.
+ */
+export async function otherSearchMatches(businessId: string, q: string, bound: number) {
+  const [byEmail, bySubstring] = await Promise.all([
+    db.customer.findMany({
+      where: { businessId, emailLower: prefixRange(q) },
+      orderBy: [{ emailLower: 'asc' }, { id: 'asc' }],
+      take: bound + 1,
+      select: { id: true, nameLower: true },
+    }),
+    [...q].length >= SUBSTRING_MIN_LENGTH ? substringMatches(businessId, q, bound + 1) : [],
+  ]);
+  const found = new Map<string, NameKey>();
+  for (const { id, nameLower } of [...byEmail, ...bySubstring]) {
+    if (!nameLower.startsWith(q)) found.set(id, { id, nameLower });
+  }
+  const matches = [...found.values()].sort(compareByNameLower);
+  const capped = byEmail.length > bound || bySubstring.length > bound || matches.length > bound;
+  return { matches: matches.slice(0, bound), capped };
 }

@@ -149,7 +149,7 @@ export async function updateCustomer(
   id: string,
   patch: Partial<CreateCustomerInput>,
 ): Promise<Result<Customer, 'CUSTOMER_NOT_FOUND' | EmailTaken>> {
-  assertCan(actor, 'customers:create');
+  assertCan(actor, 'customers:edit');
   const where = { id, businessId: actor.businessId };
   try {
     return await db.$transaction(async (tx) => {

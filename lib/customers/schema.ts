@@ -33,11 +33,19 @@ export const createCustomerSchema = z.object({
 
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
 
-export const CUSTOMER_EMAIL_TAKEN_MESSAGE = 'A customer with this email already exists';
+/** Editing a customer: the same two fields, both required, as creating one. */
+export const updateCustomerSchema = createCustomerSchema;
+export type UpdateCustomerInput = z.infer<typeof updateCustomerSchema>;
 
-/** The data layer's failure codes, as the customer form tells them. */
+export const CUSTOMER_EMAIL_TAKEN_MESSAGE =
+  'This email address is already used by another customer of this business.';
+
+/** The data layer's failure codes, as the customer forms tell them. */
 export const customerFailures = {
   CUSTOMER_EMAIL_TAKEN: { field: 'email', message: CUSTOMER_EMAIL_TAKEN_MESSAGE },
+  CUSTOMER_NOT_FOUND: {
+    message: 'This customer is no longer there, or belongs to another business. Nothing was saved.',
+  },
 } as const;
 
 const LOCAL_ORIGIN = 'http://keydesk.invalid';

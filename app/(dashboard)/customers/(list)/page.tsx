@@ -1,46 +1,55 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CustomersTable } from '@/components/customers/customers-table';
 import { buttonClassName, LinkButton } from '@/components/ui/button';
+import { PageLinks } from '@/components/ui/page-links';
+import { EmptyPanel } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
-import { getCustomer, searchCustomers } from '@/lib/customers/data';
-import { searchQuerySchema } from '@/lib/search';
+import { getCustomer } from '@/lib/customers/data';
+import { listCustomerPage } from '@/lib/customers/data-list';
+import {
+  customerCountLine,
+  customerListQuery,
+  customerListViewSchema,
+  OTHER_MATCHES_BOUND,
+} from '@/lib/customers/list';
 
 export const metadata: Metadata = { title: 'Customers' };
 
-type Props = { searchParams: Promise<{ q?: string | string[]; created?: string | string[] }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const linkClass = 'font-medium text-indigo-700 underline underline-offset-2';
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function CustomersPage({ searchParams }: Props) {
   const member = await requireMember();
-  const { role } = member;
   const params = await searchParams;
-  const { q } = searchQuerySchema.parse({ q: first(params.q) ?? '' });
+  const view = customerListViewSchema.parse(params);
+  const { search } = view;
   const createdId = first(params.created);
-  const [customers, created] = await Promise.all([
-    searchCustomers(member, q, 50),
+  const [list, created] = await Promise.all([
+    listCustomerPage(member, view),
     createdId ? getCustomer(member, createdId) : null,
   ]);
+  const href = (cursor: { after?: string; before?: string }) =>
+    `/customers${customerListQuery(search, cursor)}`;
+  const countLine = search
+    ? list.rows.length === 0
+      ? `No customers match “${search}”`
+      : `${customerCountLine(list.first, list.rows.length, list.count)} matching “${search}”`
+    : customerCountLine(list.first, list.rows.length, list.count);
+
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
-        {can(role, 'customers:create') ? (
+        {can(member.role, 'customers:create') ? (
           <LinkButton href="/customers/new">New customer</LinkButton>
         ) : null}
       </div>
-      <div role="status" className="empty:hidden">
-        {created ? (
-          <p className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
-            Created customer {created.name} &lt;{created.email}&gt;.{' '}
-            <Link href="/license-keys/new" className="font-medium underline underline-offset-2">
-              Issue a license key
-            </Link>
-          </p>
-        ) : null}
-      </div>
-      <form role="search" className="mt-4 flex gap-2" action="/customers">
+      <form role="search" className="mt-4 flex flex-wrap gap-2" action="/customers">
         <label htmlFor="customer-search" className="sr-only">
           Search customers
         </label>
@@ -48,29 +57,72 @@ export default async function CustomersPage({ searchParams }: Props) {
           id="customer-search"
           name="q"
           type="search"
-          defaultValue={q}
+          defaultValue={search}
           placeholder="Name or email"
-          className="w-72 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          className="w-72 max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
         <button type="submit" className={buttonClassName({ variant: 'secondary' })}>
           Search
         </button>
+        {search ? (
+          <LinkButton href="/customers" variant="ghost">
+            Clear search
+          </LinkButton>
+        ) : null}
       </form>
-      <p className="mt-2 text-sm text-slate-600">
-        {q ? `Customers matching “${q}”` : 'The first customers by name'} (up to 50).
-      </p>
-      {customers.length === 0 ? (
-        <p className="mt-4 text-slate-600">No customers match.</p>
-      ) : (
-        <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {customers.map((customer) => (
-            <li key={customer.id} className="px-4 py-2 text-sm">
-              <span className="font-medium">{customer.name}</span>{' '}
-              <span className="text-slate-600">{customer.email}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div role="status" className="mt-4 space-y-3 text-sm text-slate-700">
+        {created ? (
+          <p className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+            Created customer{' '}
+            <Link href={`/customers/${created.id}`} className={linkClass}>
+              {created.name}
+            </Link>{' '}
+            &lt;{created.email}&gt;.{' '}
+            <Link href={`/license-keys/new?customerId=${created.id}`} className={linkClass}>
+              Issue a license key
+            </Link>
+          </p>
+        ) : null}
+        <p>
+          {countLine}. {search ? '' : 'By name. '}Times are in UTC.
+        </p>
+      </div>
+      {list.otherMatchesCapped ? (
+        <p className="mt-2 text-sm text-slate-600">
+          Every customer whose name starts with “{search}” is listed, by name. After them come the
+          other matches (an email that starts with it, a name or email that contains it), but only
+          from the first {OTHER_MATCHES_BOUND.toLocaleString('en-US')} found: type more to narrow
+          the search.
+        </p>
+      ) : null}
+      <div className="mt-4">
+        <CustomersTable
+          rows={list.rows}
+          empty={
+            <EmptyPanel>
+              {search ? (
+                <>
+                  Nothing found for “{search}” in names or emails.{' '}
+                  <Link href="/customers" className={linkClass}>
+                    Show all customers
+                  </Link>
+                </>
+              ) : view.cursor ? (
+                <Link href="/customers" className={linkClass}>
+                  Back to the first page
+                </Link>
+              ) : (
+                'No customers yet.'
+              )}
+            </EmptyPanel>
+          }
+        />
+      </div>
+      <PageLinks
+        label="Customer pages"
+        previousHref={list.previous ? href({ before: list.previous }) : null}
+        nextHref={list.next ? href({ after: list.next }) : null}
+      />
     </>
   );
 }

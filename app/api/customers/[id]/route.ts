@@ -20,7 +20,7 @@ export const GET = apiRoute<Params>(
 
 /** Renames the customer or changes its email; an absent or null field is kept. */
 export const PATCH = apiRoute<Params>(
-  { auth: 'api_key', permission: 'customers:create' },
+  { auth: 'api_key', permission: 'customers:edit' },
   async ({ actor, params, body }) => {
     const patch = parseOrThrow(apiUpdateCustomerSchema, body);
     const customer = valueOrThrow(
