@@ -205,9 +205,9 @@ test.describe('Customers', () => {
       select: { id: true, name: true },
     });
     for (const id of [globex.id, 'cus_doesNotExist', 'cus_%00']) {
-      // The page streams behind its loading skeleton, so the answer has already started as 200
-      // when notFound() is called: Next then renders the not-found page (and a noindex tag).
-      await page.goto(`/customers/${id}`);
+      // A real 404 although the page has a loading state: its layout looks the customer up first.
+      const response = await page.goto(`/customers/${id}`);
+      expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
       await expect(page.getByRole('form', { name: 'Edit customer' })).toHaveCount(0);
       await expect(page.locator('main')).not.toContainText(globex.name);

@@ -34,6 +34,12 @@ const DASHBOARD_PAGES: readonly DashboardPage[] = [
   },
   { path: '/customers', heading: 'Customers', action: { role: 'link', name: 'New customer' } },
   {
+    // The demo customer with the most keys: the page's key table at its widest.
+    path: '/customers/{customer}',
+    heading: /\S/,
+    action: { role: 'button', name: 'Save changes' },
+  },
+  {
     path: '/customers/new',
     heading: 'New customer',
     action: { role: 'button', name: 'Create customer' },
@@ -111,6 +117,16 @@ async function pathFor(db: Database, path: string) {
   if (path.includes('{key}')) {
     const key = await db.licenseKey.findFirstOrThrow({ where: { businessId: DEMO_BUSINESS_ID } });
     path = path.replace('{key}', key.id);
+  }
+  if (path.includes('{customer}')) {
+    const [busiest] = await db.licenseKey.groupBy({
+      by: ['customerId'],
+      where: { businessId: DEMO_BUSINESS_ID },
+      _count: { id: true },
+      orderBy: { _count: { id: 'desc' } },
+      take: 1,
+    });
+    path = path.replace('{customer}', busiest.customerId);
   }
   if (path.includes('{product}')) {
     const product = await db.product.findFirstOrThrow({ where: { businessId: DEMO_BUSINESS_ID } });

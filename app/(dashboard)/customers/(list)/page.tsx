@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CustomersTable } from '@/components/customers/customers-table';
 import { buttonClassName, LinkButton } from '@/components/ui/button';
-import { PageLinks } from '@/components/ui/page-links';
+import { CursorPagination } from '@/components/ui/cursor-pagination';
 import { EmptyPanel } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
@@ -118,10 +118,10 @@ export default async function CustomersPage({ searchParams }: Props) {
           }
         />
       </div>
-      <PageLinks
+      <CursorPagination
         label="Customer pages"
-        previousHref={list.previous ? href({ before: list.previous }) : null}
-        nextHref={list.next ? href({ after: list.next }) : null}
+        previous={list.previous ? href({ before: list.previous }) : null}
+        next={list.next ? href({ after: list.next }) : null}
       />
     </>
   );
