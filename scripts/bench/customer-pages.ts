@@ -5,8 +5,8 @@
  * key per customer of the first plus a customer with 50 keys. Times the data functions the pages
  * call (server time, no HTTP): listCustomerPage on the first page, the 1,000th page (reached by
  * walking its "Next page" cursors), its previous page, searches; and the customer page's three
- * reads (getCustomerPage). Run with `npm run bench -- customer-pages` (CUSTOMER_PAGES_SCALE=0.1 for a quick run,
- * CUSTOMER_PAGES_KEEP=1 to keep the database for a look at the query plans).
+ * reads (getCustomerPage). Run with `npm run bench -- customer-pages` (KEYDESK_BENCH_SCALE=0.1 for a quick run,
+ * KEYDESK_BENCH_KEEP=1 to keep the database for a look at the query plans).
  */
 import { loadavg } from 'node:os';
 import Database from 'better-sqlite3';
@@ -14,7 +14,7 @@ import { parseDatabaseUrl } from '@/lib/database/url';
 import { createTestDatabase } from '@/lib/testing/test-database';
 import { DOMAINS, FIRST, fmt, LAST, ms, printTable, time } from './customer-search/shared';
 
-const SCALE = Number(process.env.CUSTOMER_PAGES_SCALE ?? 1);
+const SCALE = Number(process.env.KEYDESK_BENCH_SCALE ?? 1);
 const BIG = Math.round(1_000_000 * SCALE);
 const SMALL = Math.round(50_000 * SCALE);
 const BIG_ID = 'bus_pagesbig';
@@ -170,6 +170,6 @@ try {
       counts.map((page) => `${page.count.exact ? '' : '>'}${page.count.value}`).join(', '),
   );
 } finally {
-  if (process.env.CUSTOMER_PAGES_KEEP) console.log(`Kept the database: ${testDb.url}`);
+  if (process.env.KEYDESK_BENCH_KEEP) console.log(`Kept the database: ${testDb.url}`);
   else await testDb.cleanup();
 }
