@@ -3,6 +3,8 @@ import { CONTROL_CHARACTERS } from '@/lib/text';
 
 export const SEARCH_QUERY_MAX_LENGTH = 100;
 export const SEARCH_LIMIT = 20;
+/** Substring search needs three characters: the trigram indexes cannot look for fewer. */
+export const SUBSTRING_MIN_LENGTH = 3;
 
 const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTERS.source, 'g');
 

@@ -3,7 +3,7 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { likeContains } from '@/lib/database/dialect';
 import { db, dbEngine } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { SEARCH_LIMIT } from '@/lib/search';
+import { SEARCH_LIMIT, SUBSTRING_MIN_LENGTH } from '@/lib/search';
 import { compareByNameLower } from './list';
 import type { CustomerOption } from './schema';
 
@@ -21,9 +21,6 @@ const customerOptionSelect = { id: true, name: true, email: true } as const;
 export function prefixRange(prefix: string) {
   return { gte: prefix, lt: `${prefix}\u{10FFFF}` };
 }
-
-/** Substring search needs three characters: the trigram indexes cannot look for fewer. */
-const SUBSTRING_MIN_LENGTH = 3;
 
 const byName = (a: CustomerOption, b: CustomerOption) =>
   a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -121,7 +118,7 @@ function substringMatches(businessId: string, q: string, limit: number) {
 }
 
 /** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */
-function ftsPhrase(text: string) {
+export function ftsPhrase(text: string) {
   return `"${text.replaceAll('"', '""')}"`;
 }
 

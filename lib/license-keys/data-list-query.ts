@@ -1,4 +1,4 @@
-import { postgresCustomerContains } from '@/lib/customers/data-search';
+import { ftsPhrase, postgresCustomerContains, prefixRange } from '@/lib/customers/data-search';
 import { escapeLike } from '@/lib/database/dialect';
 import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -133,18 +133,20 @@ export function filterConditions(
   return conditions;
 }
 
-/** `lower` lower-cased: the index range of every string that starts with it (see data-search.ts). */
-const prefixRange = (column: string, lower: string) =>
-  Prisma.sql`${Prisma.raw(column)} >= ${lower} AND ${Prisma.raw(column)} < ${`${lower}\u{10FFFF}`}`;
+/** `column` starts with `lower`: the index range of data-search.ts's prefixRange. */
+function startsWith(column: string, lower: string) {
+  const { gte, lt } = prefixRange(lower);
+  return Prisma.sql`${Prisma.raw(column)} >= ${gte} AND ${Prisma.raw(column)} < ${lt}`;
+}
 
 /** Ids of the business's customers whose name or email holds the search, from their indexes. */
 function matchingCustomers(engine: Engine, businessId: string, search: KeySearch): Prisma.Sql {
   const { customerText: q } = search;
   if (!search.customerSubstring) {
     return Prisma.sql`
-      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${prefixRange('"nameLower"', q)}
+      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${startsWith('"nameLower"', q)}
       UNION
-      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${prefixRange('"emailLower"', q)}`;
+      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${startsWith('"emailLower"', q)}`;
   }
   if (engine === 'postgresql') {
     return Prisma.sql`
@@ -180,11 +182,6 @@ export function matchedKeys(engine: Engine, businessId: string, text: string): P
   parts.push(Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "businessId" = ${businessId}
     AND "customerId" IN (${matchingCustomers(engine, businessId, search)})`);
   return Prisma.join(parts, ' UNION ');
-}
-
-/** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */
-function ftsPhrase(text: string) {
-  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export type ListQueryInput = {

@@ -1,10 +1,10 @@
+import { SUBSTRING_MIN_LENGTH } from '@/lib/search';
+
 // What a person typed into "Search keys", read as everything it could mean. No server imports: the
 // list's SQL (data-list-query.ts) and its tests read it.
 
 /** Key fragments shorter than this find too much to be worth it (and trigram indexes need three). */
 export const KEY_FRAGMENT_MIN_LENGTH = 4;
-/** Customer names and emails are searched by substring from three characters, by prefix below. */
-const CUSTOMER_SUBSTRING_MIN_LENGTH = 3;
 
 export type KeySearch = {
   /** As typed, trimmed: matched against whole keys exactly. */
@@ -28,6 +28,6 @@ export function parseKeySearch(typed: string): KeySearch {
     ...(/^lic_[A-Za-z0-9]{1,60}$/.test(text) ? { id: text } : {}),
     ...([...fragment].length >= KEY_FRAGMENT_MIN_LENGTH ? { fragment } : {}),
     customerText,
-    customerSubstring: [...customerText].length >= CUSTOMER_SUBSTRING_MIN_LENGTH,
+    customerSubstring: [...customerText].length >= SUBSTRING_MIN_LENGTH,
   };
 }
