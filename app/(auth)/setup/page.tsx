@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { SetupForm } from '@/components/businesses/setup-form';
-import { hasOwner, setupTokenIsValid } from '@/lib/businesses/data-setup';
+import { setupTokenIsValid } from '@/lib/businesses/data-setup';
 import { setupTokenSchema } from '@/lib/businesses/schema';
 
 // The token is a secret: never send it on in a Referer header.
@@ -15,10 +14,10 @@ type Props = { searchParams: Promise<{ token?: string | string[] }> };
 
 /**
  * The first-run setup of an installation without demo data: the first business and its owner. It
- * exists only while no business has an owner (then 404), and only with the link `npm start` prints.
+ * exists only while no business has an owner (then 404: ./layout.tsx), and only with the link
+ * `npm start` prints.
  */
 export default async function SetupPage({ searchParams }: Props) {
-  if (await hasOwner()) notFound();
   const raw = (await searchParams).token;
   const token = Array.isArray(raw) ? raw[0] : raw;
   const valid =
