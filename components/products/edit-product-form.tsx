@@ -13,8 +13,8 @@ import {
   KEY_PREFIX_MAX_LENGTH,
   updateProductSchema,
   type ProductOption,
-  type UpdateProductField,
-  type UpdateProductInput,
+  type ProductField,
+  type ProductInput,
 } from '@/lib/products/schema';
 import { KeyLifetimeField } from './key-lifetime-field';
 
@@ -24,7 +24,7 @@ const FIELD_ORDER = [
   'activationsLimit',
   'keyLifetime',
   'keyPrefix',
-] as const satisfies readonly UpdateProductField[];
+] as const satisfies readonly ProductField[];
 
 const NETWORK_ERROR_MESSAGE =
   'The product could not be saved because the server did not answer. Check your connection and try again.';
@@ -61,7 +61,7 @@ export function EditProductForm({ product }: { product: ProductOption }) {
     },
     fields: FIELD_ORDER,
     // On success the action redirects, so this only ever returns a failure.
-    action: (values: UpdateProductInput) => updateProductAction(product.id, values),
+    action: (values: ProductInput) => updateProductAction(product.id, values),
     failureMessage: 'The product could not be saved. Try again.',
     networkErrorMessage: NETWORK_ERROR_MESSAGE,
   });
