@@ -8,7 +8,7 @@ import { STORAGE_STATE } from './storage-state';
 // means for the key form's picker and the key list's filter. Asserts the screen and the database.
 
 test.describe('Products', () => {
-  test('create with New product, archive (gone from the picker), unarchive (back)', async ({
+  test('create with New product: errors on their fields, by keyboard, saved with every field', async ({
     page,
     db,
   }) => {
@@ -59,6 +59,21 @@ test.describe('Products', () => {
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row.getByRole('cell').nth(1)).toHaveText('30 days'); // limit, lifetime, prefix
     await expect(row).toContainText('Edits photos.');
+    expect((await db.auditEvent.findFirstOrThrow({ where: { objectId: product.id } })).action).toBe(
+      'product.created',
+    );
+  });
+
+  test('archive (asked first; gone from the picker, marked in the key filter), then unarchive', async ({
+    page,
+    scenario,
+    db,
+  }) => {
+    test.slow(); // several pages, two of them the key form and the key list
+    const { token, product } = scenario;
+    const { name } = product;
+    await page.goto('/products');
+    const row = page.getByRole('row').filter({ hasText: name });
 
     // Archive asks first; Escape cancels and gives the focus back.
     await row.getByRole('button', { name: `Archive ${name}` }).click();
@@ -85,7 +100,9 @@ test.describe('Products', () => {
       where: { objectType: 'product', objectId: product.id },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
-    expect(events.map((event) => event.action)).toEqual(['product.created', 'product.archived']);
+    expect(events.map((event) => [event.action, event.actorRole])).toEqual([
+      ['product.archived', 'owner'],
+    ]);
 
     // The key form's picker no longer offers it; the key list's filter still does, marked.
     await page.goto('/license-keys/new');
