@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import { expectNoAxeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { choose, expect, test } from './fixtures';
 import { STORAGE_STATE } from './storage-state';
 
 // The Products page as an owner drives it: create, archive, unarchive; what an archived product
@@ -127,6 +127,25 @@ test.describe('Products', () => {
     await page.goto('/license-keys/new');
     await picker.fill(token);
     await expect(page.getByRole('option', { name: new RegExp(name) })).toBeVisible();
+  });
+
+  test('a product archived while its key was being issued is refused on the Product field', async ({
+    page,
+    scenario,
+    db,
+  }) => {
+    await page.goto('/license-keys/new');
+    await choose(page, 'Customer', scenario.token, scenario.customer.name);
+    await choose(page, 'Product', scenario.token, scenario.product.name);
+    await db.product.update({
+      where: { id: scenario.product.id },
+      data: { archivedAt: new Date() },
+    });
+    await page.getByRole('button', { name: 'Create license key' }).click();
+    const product = page.getByRole('combobox', { name: 'Product' });
+    await expect(product).toHaveAccessibleDescription(/This product is archived/);
+    await expect(product).toHaveAttribute('aria-invalid', 'true');
+    expect(await db.licenseKey.count({ where: { productId: scenario.product.id } })).toBe(0);
   });
 
   test('edit keeps the description and the key defaults in one form', async ({
