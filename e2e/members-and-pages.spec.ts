@@ -59,7 +59,7 @@ test('an owner invites a support member, who creates an account from the link an
   ).toBeVisible();
 });
 
-// One test per page: axe over all nine (the API reference is long) takes longer than one test's
+// One test per page: axe over all ten (the API reference is long) takes longer than one test's
 // 30 seconds on two cores, and a failure names its page.
 const STAFF_PAGES = [
   ['/settings/members', 'Members'],
@@ -69,6 +69,7 @@ const STAFF_PAGES = [
   ['/customers', 'Customers'],
   ['/customers/new', /customer/i],
   ['/products', 'Products'],
+  ['/products/new', 'New product'],
   ['/products/{id}/edit', /^Edit /],
   ['/docs/api', 'Keydesk API'],
 ] as const;

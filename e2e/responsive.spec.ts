@@ -44,7 +44,12 @@ const DASHBOARD_PAGES: readonly DashboardPage[] = [
     heading: 'New customer',
     action: { role: 'button', name: 'Create customer' },
   },
-  { path: '/products', heading: 'Products', action: { role: 'link', name: /^Edit / } },
+  { path: '/products', heading: 'Products', action: { role: 'button', name: /^Archive / } },
+  {
+    path: '/products/new',
+    heading: 'New product',
+    action: { role: 'button', name: 'Create product' },
+  },
   {
     path: '/products/{product}/edit',
     heading: /^Edit /,

@@ -41,6 +41,7 @@ const methodTones: Record<string, string> = {
   get: 'bg-sky-100 text-sky-900',
   post: 'bg-emerald-100 text-emerald-900',
   patch: 'bg-amber-100 text-amber-900',
+  delete: 'bg-red-100 text-red-900',
 };
 
 /** Who may call an operation, read from its security and its 403 answer. */

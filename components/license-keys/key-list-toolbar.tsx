@@ -6,10 +6,11 @@ import { useFormStatus } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import { inputClassName, labelClassName } from '@/components/ui/form-styles';
 import type { KeyListView } from '@/lib/license-keys/list';
+import { productLabel } from '@/lib/products/schema';
 
 type Props = {
   view: Pick<KeyListView, 'filter' | 'sort'>;
-  products: readonly { id: string; name: string }[];
+  products: readonly { id: string; name: string; archived: boolean }[];
 };
 
 const STATUSES = [
@@ -108,7 +109,7 @@ export function KeyListToolbar({ view, products }: Props) {
         <option value="">All products</option>
         {products.map((product) => (
           <option key={product.id} value={product.id}>
-            {product.name}
+            {productLabel(product)}
           </option>
         ))}
       </Select>

@@ -31,8 +31,15 @@ export const PERMISSIONS = {
   'customers:edit': [...STAFF, API_WRITE, 'operator'],
   /** Disable and enable keys, change their limit and expiry; rename and deactivate instances. */
   'keys:edit': [...STAFF, API_WRITE, 'operator'],
-  /** Edit products and their key defaults. */
-  'products:edit': ['owner', 'admin', 'operator'],
+  /** Create products. */
+  'products:create': ['owner', 'admin', API_WRITE, 'operator'],
+  /** Edit products: name, description and key defaults. */
+  'products:edit': ['owner', 'admin', API_WRITE, 'operator'],
+  /**
+   * Archive and unarchive products (reversible: an archived product's keys keep working). API
+   * write keys may, so that the SDK's `products.archive` / `unarchive` have someone to call them.
+   */
+  'products:archive': ['owner', 'admin', API_WRITE, 'operator'],
   /** Add, change and remove members; see the business's activity. */
   'members:manage': ['owner', 'admin', 'operator'],
   /** Create and revoke API keys. */

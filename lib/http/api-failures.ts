@@ -28,6 +28,13 @@ const ANSWERS = {
     code: 'PRODUCT_NOT_FOUND',
     message: () => 'Product not found.',
   },
+  // Dodo refuses to sell an archived product; Keydesk refuses it new keys, on the field that named it.
+  PRODUCT_ARCHIVED: {
+    status: 422,
+    code: 'PRODUCT_ARCHIVED',
+    message: () => 'This product is archived: it takes no new license keys. Unarchive it first.',
+    errors: { product_id: ['The product is archived.'] },
+  },
   LICENSE_KEY_NOT_FOUND: {
     status: 404,
     code: 'LICENSE_KEY_NOT_FOUND',

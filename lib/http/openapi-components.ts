@@ -28,9 +28,11 @@ import {
   apiValidateLicenseSchema,
 } from '@/lib/licenses/api-schema';
 import {
+  apiCreateProductSchema,
   apiListProductsQuerySchema,
   apiProductListSchema,
   apiProductSchema,
+  apiUpdateProductSchema,
 } from '@/lib/products/api-schema';
 
 // The schemas of the OpenAPI document (./openapi.ts) that become its components: the Zod schemas the
@@ -60,6 +62,9 @@ export const responseSchemas = {
   CustomerList: apiCustomerListSchema,
   Product: apiProductSchema,
   ProductList: apiProductListSchema,
+  EmptyResponse: z
+    .object({})
+    .meta({ description: 'Always {}: the SDK resolves these calls to nothing.' }),
   Error: apiErrorBodySchema,
   HealthResponse: z.object({ status: z.literal('ok') }),
   OpenApiDocument: z
@@ -77,6 +82,8 @@ export const requestSchemas = {
   DeactivateLicenseRequest: apiDeactivateLicenseSchema,
   ValidateLicenseRequest: apiValidateLicenseSchema,
   CreateCustomerRequest: apiCreateCustomerSchema,
+  CreateProductRequest: apiCreateProductSchema,
+  UpdateProductRequest: apiUpdateProductSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Query strings of the list endpoints, one parameter per field. */

@@ -27,6 +27,7 @@ export const LICENSE_KEY_OPERATIONS: ApiOperation[] = [
     errors: [
       [404, 'CUSTOMER_NOT_FOUND', 'No customer with customer_id in your business.'],
       [404, 'PRODUCT_NOT_FOUND', 'No product with product_id in your business.'],
+      [422, 'PRODUCT_ARCHIVED', 'The product is archived: it takes no new keys until unarchived.'],
       [409, 'LICENSE_KEY_ALREADY_EXISTS', 'A license key with this key already exists.'],
     ],
   },

@@ -10,7 +10,7 @@ import { LICENSE_OPERATIONS } from './openapi-operations-licenses';
 // No server imports: the docs page and GET /api/openapi.json both render the document.
 
 export type ApiOperation = {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   operationId: string;
   tag: (typeof TAGS)[number]['name'];

@@ -12,7 +12,11 @@ import { generateLicenseKey } from './key-generator';
 import type { CreateLicenseKeyInput } from './schema';
 
 export type CreateLicenseKeyCode =
-  'CUSTOMER_NOT_FOUND' | 'PRODUCT_NOT_FOUND' | 'CUSTOMER_AND_PRODUCT_NOT_FOUND' | 'KEY_TAKEN';
+  | 'CUSTOMER_NOT_FOUND'
+  | 'PRODUCT_NOT_FOUND'
+  | 'CUSTOMER_AND_PRODUCT_NOT_FOUND'
+  | 'PRODUCT_ARCHIVED'
+  | 'KEY_TAKEN';
 export type UpdateLicenseKeyCode = 'LICENSE_KEY_NOT_FOUND' | 'LIMIT_BELOW_ACTIVATIONS';
 
 /** A generated key clashing with an existing one is astronomically unlikely; try a few times anyway. */
@@ -21,7 +25,8 @@ const GENERATE_ATTEMPTS = 3;
 /**
  * Issues (generate mode) or imports a key for a customer and a product of the actor's business.
  * The ownership checks, the insert and the audit event share one transaction, so nothing is
- * written unless the customer and the product both belong to the business.
+ * written unless the customer and the product both belong to the business. An archived product
+ * takes no new keys (PRODUCT_ARCHIVED); the keys it has keep working.
  */
 export async function createLicenseKey(
   actor: Actor,
@@ -52,11 +57,12 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
     });
     const product = await tx.product.findFirst({
       where: { id: input.productId, businessId },
-      select: { id: true, keyPrefix: true },
+      select: { id: true, keyPrefix: true, archivedAt: true },
     });
     if (!customer && !product) return fail('CUSTOMER_AND_PRODUCT_NOT_FOUND');
     if (!customer) return fail('CUSTOMER_NOT_FOUND');
     if (!product) return fail('PRODUCT_NOT_FOUND');
+    if (product.archivedAt) return fail('PRODUCT_ARCHIVED');
     const key = input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix);
     const created = await tx.licenseKey.create({
       data: {

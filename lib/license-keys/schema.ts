@@ -83,11 +83,14 @@ export type CreateLicenseKeyField =
 export const KEY_ALREADY_EXISTS_MESSAGE = 'This license key already exists. Keys must be unique.';
 export const CUSTOMER_NOT_FOUND_MESSAGE = 'Customer not found. Choose a customer from the list.';
 export const PRODUCT_NOT_FOUND_MESSAGE = 'Product not found. Choose a product from the list.';
+export const PRODUCT_ARCHIVED_MESSAGE =
+  'This product is archived: it takes no new keys. Choose another product, or unarchive it on the Products page.';
 
 export const createLicenseKeyFailures = {
   KEY_TAKEN: { field: 'key', message: KEY_ALREADY_EXISTS_MESSAGE },
   CUSTOMER_NOT_FOUND: { field: 'customerId', message: CUSTOMER_NOT_FOUND_MESSAGE },
   PRODUCT_NOT_FOUND: { field: 'productId', message: PRODUCT_NOT_FOUND_MESSAGE },
+  PRODUCT_ARCHIVED: { field: 'productId', message: PRODUCT_ARCHIVED_MESSAGE },
   CUSTOMER_AND_PRODUCT_NOT_FOUND: {
     fields: { customerId: CUSTOMER_NOT_FOUND_MESSAGE, productId: PRODUCT_NOT_FOUND_MESSAGE },
   },

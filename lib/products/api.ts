@@ -3,7 +3,7 @@ import type { Product } from './data';
 
 /**
  * A product as Dodo's API shows it. Keydesk has one brand per business (brand_id is the business),
- * no prices, taxes, descriptions, images, entitlements or metadata: those fields are null, [] or {}.
+ * no prices, taxes, images, entitlements or metadata: those fields are null, [] or {}.
  */
 export function toApiProduct(product: Product): ApiProduct {
   return {
@@ -11,7 +11,7 @@ export function toApiProduct(product: Product): ApiProduct {
     business_id: product.businessId,
     brand_id: product.businessId,
     name: product.name,
-    description: null,
+    description: product.description || null,
     image: null,
     created_at: product.createdAt.toISOString(),
     updated_at: product.updatedAt.toISOString(),

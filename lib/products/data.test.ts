@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotAllowedError } from '@/lib/auth/authorize';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
-import type { UpdateProductInput } from './schema';
+import type { ProductInput } from './schema';
 
 // Integration tests on a real, migrated SQLite file: the same code path the server action takes.
 const testDb = await createTestDatabase();
-const { updateProduct, getProduct, searchProducts } = await import('./data');
+const { getProduct, searchProducts } = await import('./data');
+const { updateProduct } = await import('./data-write');
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -29,8 +30,9 @@ const auditRows = (objectId: string) =>
     orderBy: { createdAt: 'asc' },
   });
 
-const edit = (overrides: Partial<UpdateProductInput> = {}): UpdateProductInput => ({
+const edit = (overrides: Partial<ProductInput> = {}): ProductInput => ({
   name: 'Acme App',
+  description: '',
   activationsLimit: 3,
   keyLifetime: { count: 1, interval: 'year' },
   keyPrefix: 'ACME',
@@ -41,6 +43,7 @@ describe('updateProduct', () => {
   it('saves every field, keeps nameLower in step and records what changed', async () => {
     const result = await updateProduct(acme.owner, acme.product.id, {
       name: 'Acme Studio Pro',
+      description: '',
       activationsLimit: 10,
       keyLifetime: { count: 6, interval: 'month' },
       keyPrefix: 'STUDIO2',
@@ -99,6 +102,7 @@ describe('updateProduct', () => {
     const current = await readProduct(acme.product.id);
     const result = await updateProduct(acme.owner, acme.product.id, {
       name: current.name,
+      description: '',
       activationsLimit: null,
       keyLifetime: null,
       keyPrefix: null,

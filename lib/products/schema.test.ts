@@ -133,6 +133,7 @@ describe('describeDuration', () => {
 describe('updateProductSchema', () => {
   const valid = {
     name: '  Photo Studio  ',
+    description: '  Edits photos.\n\nFast.  ',
     activationsLimit: 5,
     keyLifetime: { count: 1, interval: 'year' },
     keyPrefix: ' photo2 ',
@@ -145,6 +146,7 @@ describe('updateProductSchema', () => {
   it('trims the name and upper-cases the prefix', () => {
     expect(updateProductSchema.parse(valid)).toEqual({
       name: 'Photo Studio',
+      description: 'Edits photos.\n\nFast.',
       activationsLimit: 5,
       keyLifetime: { count: 1, interval: 'year' },
       keyPrefix: 'PHOTO2',
@@ -175,6 +177,18 @@ describe('updateProductSchema', () => {
   it.each([
     ['an empty name', { name: '   ' }, ['name'], 'Enter the product name.'],
     ['a name over 200 characters', { name: 'x'.repeat(201) }, ['name'], 'at most 200'],
+    [
+      'a description over 1,000 characters',
+      { description: 'x'.repeat(1001) },
+      ['description'],
+      'at most 1,000',
+    ],
+    [
+      'a description with a control character',
+      { description: 'bell\u0007' },
+      ['description'],
+      'control characters',
+    ],
     ['a negative limit', { activationsLimit: -1 }, ['activationsLimit'], 'cannot be negative'],
     ['a fractional limit', { activationsLimit: 1.5 }, ['activationsLimit'], 'whole number'],
     ['a limit over int32', { activationsLimit: 2_147_483_648 }, ['activationsLimit'], 'at most'],

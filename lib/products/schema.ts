@@ -77,6 +77,7 @@ export const DURATION_UNIT_LABELS: Record<DurationInterval, string> = {
 export const PRODUCT_NAME_MAX_LENGTH = 200;
 export const KEY_LIFETIME_MAX = 1000;
 export const KEY_PREFIX_MAX_LENGTH = 12;
+export const PRODUCT_DESCRIPTION_MAX_LENGTH = 1000;
 
 const keyLifetimeSchema = z
   .object({
@@ -113,7 +114,11 @@ const keyPrefixSchema = z
   .transform((prefix) => (prefix === '' ? null : prefix))
   .nullable();
 
-export const updateProductSchema = z.object({
+/** Control characters other than line breaks and tabs: a description may have paragraphs. */
+const DESCRIPTION_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A product's fields, as "New product" and "Edit" both take them. */
+export const productSchema = z.object({
   name: z
     .string({ error: 'Enter the product name.' })
     .trim()
@@ -124,19 +129,38 @@ export const updateProductSchema = z.object({
     .refine(hasNoControlCharacters, {
       error: 'A product name cannot contain control characters such as tabs or line breaks.',
     }),
+  description: z
+    .string({ error: 'Enter a description, or leave it empty.' })
+    .trim()
+    .max(PRODUCT_DESCRIPTION_MAX_LENGTH, {
+      error: `A description has at most ${PRODUCT_DESCRIPTION_MAX_LENGTH.toLocaleString('en-US')} characters.`,
+    })
+    .refine((text) => !DESCRIPTION_CONTROL_CHARACTERS.test(text), {
+      error: 'A description cannot contain control characters other than line breaks.',
+    }),
   activationsLimit: activationsLimitSchema,
   keyLifetime: keyLifetimeSchema,
   keyPrefix: keyPrefixSchema,
 });
 
-export type UpdateProductInput = z.infer<typeof updateProductSchema>;
-export type UpdateProductFormValues = z.input<typeof updateProductSchema>;
-export type UpdateProductField = keyof UpdateProductFormValues;
+export const createProductSchema = productSchema;
+export const updateProductSchema = productSchema;
+
+export type ProductInput = z.infer<typeof productSchema>;
+/** A change to a product: an absent field is kept (the REST API's PATCH); the form sends them all. */
+export type ProductPatch = Partial<ProductInput>;
+export type ProductFormValues = z.input<typeof productSchema>;
+export type ProductField = keyof ProductFormValues;
 
 export const PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE =
   'This product was not found. It may have been removed; go back to the product list.';
 
-/** The data layer's failure codes, as the product form tells them. */
+/** The data layer's failure codes, as the product form and the archive buttons tell them. */
 export const productFailures = {
   PRODUCT_NOT_FOUND: { message: PRODUCT_NOT_FOUND_FOR_EDIT_MESSAGE },
 } as const;
+
+/** "Photo Editor Pro (archived)": how lists of names (the key list's Product filter) mark one. */
+export function productLabel(product: { name: string; archived: boolean }): string {
+  return product.archived ? `${product.name} (archived)` : product.name;
+}

@@ -28,13 +28,17 @@ export default async function NewLicenseKeyPage({ searchParams }: Props) {
     name: customer.name,
     email: customer.email,
   };
-  const initialProduct = product && {
-    id: product.id,
-    name: product.name,
-    keyPrefix: product.keyPrefix,
-    defaultActivationsLimit: product.defaultActivationsLimit,
-    defaultKeyDuration: product.defaultKeyDuration,
-  };
+  // An archived product takes no new keys: it is not preselected either.
+  const initialProduct =
+    product && !product.archivedAt
+      ? {
+          id: product.id,
+          name: product.name,
+          keyPrefix: product.keyPrefix,
+          defaultActivationsLimit: product.defaultActivationsLimit,
+          defaultKeyDuration: product.defaultKeyDuration,
+        }
+      : null;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">New license key</h1>

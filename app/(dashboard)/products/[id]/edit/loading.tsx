@@ -4,7 +4,7 @@ export default function Loading() {
   return (
     <SkeletonPage label="the product">
       <SkeletonHeading backLink />
-      <SkeletonForm fields={4} />
+      <SkeletonForm fields={5} />
     </SkeletonPage>
   );
 }

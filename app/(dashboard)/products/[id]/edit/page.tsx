@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { EditProductForm } from '@/components/products/edit-product-form';
+import { ProductForm } from '@/components/products/product-form';
 import { requireMember } from '@/lib/auth/member';
 import { getProduct } from '@/lib/products/data';
 
@@ -26,7 +26,7 @@ export default async function EditProductPage({ params }: Props) {
         These terms apply to keys issued from now on. Keys already issued keep theirs. Id{' '}
         <span className="font-mono">{product.id}</span>
       </p>
-      <EditProductForm product={product} />
+      <ProductForm product={product} />
     </>
   );
 }

@@ -6,25 +6,28 @@ import { ActivationsLimitField } from '@/components/license-keys/activations-lim
 import { Button, LinkButton } from '@/components/ui/button';
 import { controlledProps } from '@/components/ui/controlled-props';
 import { FormAlert } from '@/components/ui/form-alert';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { updateProductAction } from '@/lib/products/actions';
+import { createProductAction, updateProductAction } from '@/lib/products/actions';
 import {
   KEY_PREFIX_MAX_LENGTH,
-  updateProductSchema,
+  PRODUCT_DESCRIPTION_MAX_LENGTH,
+  productSchema,
+  type ProductField,
+  type ProductInput,
   type ProductOption,
-  type UpdateProductField,
-  type UpdateProductInput,
 } from '@/lib/products/schema';
 import { KeyLifetimeField } from './key-lifetime-field';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
 const FIELD_ORDER = [
   'name',
+  'description',
   'activationsLimit',
   'keyLifetime',
   'keyPrefix',
-] as const satisfies readonly UpdateProductField[];
+] as const satisfies readonly ProductField[];
 
 const NETWORK_ERROR_MESSAGE =
   'The product could not be saved because the server did not answer. Check your connection and try again.';
@@ -45,24 +48,45 @@ function upperCaseInPlace(event: ChangeEvent<HTMLInputElement>) {
   if (upper.length === typed.length) input.setSelectionRange(selectionStart, selectionEnd);
 }
 
+/** A new product starts with unlimited activations, keys that never expire and no prefix. */
+const NEW_PRODUCT = {
+  name: '',
+  description: '',
+  activationsLimit: null,
+  keyLifetime: null,
+  keyPrefix: '',
+};
+
+type Props = {
+  /** The product to edit; without one the form creates a product. */
+  product?: ProductOption & { description: string };
+};
+
 /**
- * Edit a product's name and the terms its new keys get: activations limit, lifetime and key prefix.
- * Validates with the action's own Zod schema, then shows the action's field errors under their
- * fields; on success the action redirects to the product list.
+ * "New product" and "Edit": a product's name, description and the terms its new keys get
+ * (activations limit, lifetime and key prefix). Validates with the action's own Zod schema, then
+ * shows the action's field errors under their fields; on success the action redirects to the
+ * product list.
  */
-export function EditProductForm({ product }: { product: ProductOption }) {
+export function ProductForm({ product }: Props) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: updateProductSchema,
-    defaultValues: {
-      name: product.name,
-      activationsLimit: product.defaultActivationsLimit,
-      keyLifetime: product.defaultKeyDuration,
-      keyPrefix: product.keyPrefix ?? '',
-    },
+    schema: productSchema,
+    defaultValues: product
+      ? {
+          name: product.name,
+          description: product.description,
+          activationsLimit: product.defaultActivationsLimit,
+          keyLifetime: product.defaultKeyDuration,
+          keyPrefix: product.keyPrefix ?? '',
+        }
+      : NEW_PRODUCT,
     fields: FIELD_ORDER,
     // On success the action redirects, so this only ever returns a failure.
-    action: (values: UpdateProductInput) => updateProductAction(product.id, values),
-    failureMessage: 'The product could not be saved. Try again.',
+    action: (values: ProductInput) =>
+      product ? updateProductAction(product.id, values) : createProductAction(values),
+    failureMessage: product
+      ? 'The product could not be saved. Try again.'
+      : 'The product could not be created. Try again.',
     networkErrorMessage: NETWORK_ERROR_MESSAGE,
   });
   const { control, register, formState } = form;
@@ -79,10 +103,18 @@ export function EditProductForm({ product }: { product: ProductOption }) {
       <FormAlert message={formError} />
 
       <TextField
-        label="Product name"
+        label="Name"
         autoComplete="off"
         error={errors.name?.message}
         {...register('name')}
+      />
+
+      <TextAreaField
+        label="Description"
+        hint={`Optional. For your team and the API, up to ${PRODUCT_DESCRIPTION_MAX_LENGTH.toLocaleString('en-US')} characters.`}
+        maxLength={PRODUCT_DESCRIPTION_MAX_LENGTH}
+        error={errors.description?.message}
+        {...register('description')}
       />
 
       <Controller
@@ -122,7 +154,7 @@ export function EditProductForm({ product }: { product: ProductOption }) {
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
         <Button type="submit" pending={pending}>
-          Save product
+          {product ? 'Save product' : 'Create product'}
         </Button>
         <LinkButton href="/products" variant="ghost">
           Cancel
