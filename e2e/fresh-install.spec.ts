@@ -1,12 +1,19 @@
-import { expect, test } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { sdk } from './api/sdk-fixtures';
 import { expectNoAxeViolations } from './axe';
+import { choose, termValue } from './fixtures';
 import {
   scratchDatabase,
   startProcess,
   stopServer,
+  root,
   waitUntilUp,
   type AppProcess,
 } from './support/app-server';
+
+const run = promisify(execFile);
 
 // A real installation from nothing, as a merchant meets it: `npm start` on an empty database with
 // KEYDESK_SEED_DEMO=0 prints a setup link; the link makes the business and its owner. The spec
@@ -129,4 +136,78 @@ test('the owner signs in again, and makes a second business with "New business"'
     'Northwind Apps (Owner)',
     'Northwind Games (Owner)',
   ]);
+});
+
+async function signIn(page: Page) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
+  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${origin}/license-keys`);
+}
+
+test('a product made in the dashboard, another with the SDK, and the first key issued', async ({
+  page,
+}) => {
+  await signIn(page);
+  // The second business is current since the last test: go back to the first.
+  await page
+    .getByRole('combobox', { name: 'Business' })
+    .selectOption({ label: 'Northwind Apps (Owner)' });
+  await expect(
+    page.getByRole('combobox', { name: 'Business' }).locator('option:checked'),
+  ).toHaveText('Northwind Apps (Owner)');
+
+  await page.getByRole('link', { name: 'Products' }).first().click();
+  await page.getByRole('link', { name: 'New product' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Northwind Writer');
+  await page.getByRole('textbox', { name: 'Description' }).fill('The writing app.');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Created' })).toHaveText(
+    'Created Northwind Writer.',
+  );
+
+  // The merchant's backend: an API key from the server's command line, then the official SDK.
+  const env = { ...process.env, DATABASE_URL: database.url };
+  const cli = ['run', '--silent', 'keydesk', '--', 'api-key', 'create'];
+  const { stdout } = await run('npm', [...cli, '--business', OWNER.businessName], {
+    cwd: root,
+    env,
+  });
+  const client = sdk(origin, stdout.trim());
+  const product = await client.products.create({
+    name: 'Northwind Sync',
+    price: {
+      type: 'one_time_price',
+      currency: 'USD',
+      price: 4900,
+      discount: 0,
+      purchasing_power_parity: false,
+    },
+    tax_category: 'saas',
+    license_key_enabled: true,
+    license_key_activations_limit: 3,
+    license_key_duration: { count: 1, interval: 'Year' },
+  });
+  expect(product).toMatchObject({ name: 'Northwind Sync', license_key_activations_limit: 3 });
+  const listed = await client.products.list();
+  expect(listed.items.map((item) => item.name).sort()).toEqual([
+    'Northwind Sync',
+    'Northwind Writer',
+  ]);
+  const customer = await client.customers.create({
+    email: 'kim@customer.example',
+    name: 'Kim Lee',
+  });
+
+  // The first key, issued by hand for the SDK's customer and product.
+  await page.goto(`${origin}/license-keys/new`);
+  await choose(page, 'Customer', 'kim', customer.email);
+  await choose(page, 'Product', 'sync', 'Northwind Sync');
+  await expect(page.getByRole('spinbutton', { name: 'Activations limit' })).toHaveValue('3');
+  await page.getByRole('button', { name: 'Create license key' }).click();
+  await expect(page).toHaveURL(/\/license-keys\/lic_/);
+  await expect(termValue(page, 'Status')).toHaveText('Active');
+  await expect(termValue(page, 'Product')).toHaveText('Northwind Sync');
+  await expect(termValue(page, 'Customer')).toContainText('Kim Lee');
 });
