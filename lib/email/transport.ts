@@ -5,10 +5,7 @@ import { PermanentDeliveryError } from '@/lib/outbox/errors';
 
 export type Email = { to: string; subject: string; text: string };
 
-/** Whether KEYDESK_SMTP_URL is set: without it nothing is mailed, everything is shown to copy. */
-export function emailConfigured(): boolean {
-  return Boolean(readEnv().smtpUrl);
-}
+export { emailIsConfigured as emailConfigured } from './status';
 
 let cached: { url: string; transporter: Transporter } | null = null;
 
