@@ -9,11 +9,18 @@ const baseURL = `http://127.0.0.1:${port}`;
 const MAIL_PORTS = mailPorts(port);
 // SQLite (data/e2e.db) unless the run's DATABASE_URL is PostgreSQL: then keydesk_e2e on that server.
 const databaseUrl = e2eDatabaseUrl(process.env.DATABASE_URL);
+/** The same build without email configured, on its own database (e2e/without-email.spec.ts). */
+const withoutEmail = {
+  port: port + 2,
+  baseURL: `http://127.0.0.1:${port + 2}`,
+  databaseUrl: e2eDatabaseUrl(process.env.DATABASE_URL, 'nomail'),
+};
 
 // Test workers inherit this, so fixtures that read or seed through Prisma use the server's database.
 process.env.DATABASE_URL = databaseUrl;
 // The webServer starts before globalSetup runs: check here too, before anything touches a database.
 assertLocalE2eDatabase(databaseUrl);
+assertLocalE2eDatabase(withoutEmail.databaseUrl);
 
 /** Debian's Chromium where it exists (Playwright cannot download its own browser here), else Playwright's. */
 function chromiumLaunchOptions(): LaunchOptions {
@@ -61,11 +68,22 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['setup'],
+      testIgnore: /without-email\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: chromiumLaunchOptions(),
         // Signed in as the owner of Acme Software unless a spec says otherwise.
         storageState: 'e2e/.auth/acme-owner.json',
+      },
+    },
+    // Against the second server, which has no KEYDESK_SMTP_URL: what Keydesk shows instead of email.
+    {
+      name: 'without-email',
+      testMatch: /without-email\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: chromiumLaunchOptions(),
+        baseURL: withoutEmail.baseURL,
       },
     },
   ],
@@ -106,6 +124,25 @@ export default defineConfig({
           reuseExistingServer: !process.env.CI,
           // A build on two busy cores can take minutes; the timeout only bounds a server that never comes up.
           timeout: 600_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
+        },
+        {
+          // The same build (the entry above made it), without email, on its own database.
+          command: [
+            'npx tsx scripts/reset-e2e-db.ts',
+            'npx tsx scripts/prepare-db.ts',
+            `npx next start -p ${withoutEmail.port}`,
+          ].join(' && '),
+          url: withoutEmail.baseURL,
+          env: {
+            DATABASE_URL: withoutEmail.databaseUrl,
+            KEYDESK_URL: withoutEmail.baseURL,
+            KEYDESK_SEED_DEMO: '1',
+            NEXT_TELEMETRY_DISABLED: '1',
+          },
+          reuseExistingServer: !process.env.CI,
+          timeout: 120_000,
           stdout: 'pipe',
           stderr: 'pipe',
         },
