@@ -28,7 +28,7 @@ test('resets a forgotten password through the emailed link, once', async ({
   const other = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const laptop = await other.newPage();
   await signIn(laptop, email, password);
-  await expect(laptop).toHaveURL(/\/license-keys/);
+  await expect(laptop).toHaveURL(/\/license-keys/, { timeout: 20_000 });
 
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
@@ -51,7 +51,7 @@ test('resets a forgotten password through the emailed link, once', async ({
   );
   await page.getByLabel('New password').fill('a-brand-new-password-1');
   await page.getByRole('button', { name: 'Set new password' }).click();
-  await expect(page).toHaveURL(/\/sign-in\?reset=done/);
+  await expect(page).toHaveURL(/\/sign-in\?reset=done/, { timeout: 20_000 });
   await expect(page.getByRole('status')).toContainText('Your password was changed');
 
   // The other device is signed out; the old password no longer works, the new one does.
@@ -61,7 +61,7 @@ test('resets a forgotten password through the emailed link, once', async ({
   await signIn(page, email, password);
   await expect(page.getByText('The email address or the password is not right.')).toBeVisible();
   await signIn(page, email, 'a-brand-new-password-1');
-  await expect(page).toHaveURL(/\/license-keys/);
+  await expect(page).toHaveURL(/\/license-keys/, { timeout: 20_000 });
 
   // Once only.
   await page.goto(link!);

@@ -15,7 +15,8 @@ async function signInAsOwner(page: Page) {
   await page.getByRole('textbox', { name: 'Email' }).fill(DEMO_ACCOUNTS.acmeOwner.email);
   await page.getByLabel('Password').fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/license-keys/);
+  // scrypt on a busy two-core machine: a sign-in can take several seconds.
+  await expect(page).toHaveURL(/\/license-keys/, { timeout: 20_000 });
 }
 
 test('sign-in has no "Forgot password?", and says to ask an owner', async ({ page }) => {
