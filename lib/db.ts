@@ -14,5 +14,8 @@ export const db: Database =
   globalForDb.keydeskDb ?? createPrismaClient(env.databaseUrl, env.databasePool);
 globalForDb.keydeskDb = db;
 
+/** The DATABASE_URL `db` talks to, for reads that go to the driver (lib/database/stream-rows.ts). */
+export const databaseUrl = env.databaseUrl;
+
 /** The engine `db` talks to, for the few statements that differ (lib/database/dialect.ts). */
 export const dbEngine: Engine = databaseEngine(env.databaseUrl);

@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { apiKeyFailures, createApiKeySchema } from '@/lib/api-keys/schema';
 import { operatorActor } from '@/lib/auth/authorize';
 import { PASSWORD_LENGTH } from '@/lib/auth/schema';
+import { setupFailures, setupSchema, type SetupField } from '@/lib/businesses/schema';
 import { migrateDatabase } from '@/lib/database/migrate';
 import { readEnv } from '@/lib/env';
 import { newRequestId } from '@/lib/log';
+import { CliError, readPassword } from './cli-terminal';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,14 +20,16 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * once the database is migrated, since lib/db.ts opens DATABASE_URL when it loads.
  */
 async function loadDataLayer() {
-  const [apiKeys, businesses, passwords, outbox, outboxHandlers] = await Promise.all([
+  const [apiKeys, businesses, passwords, setup, outbox, outboxHandlers] = await Promise.all([
     import('@/lib/api-keys/data'),
     import('@/lib/businesses/data-lookup'),
     import('@/lib/auth/data-passwords'),
+    import('@/lib/businesses/data-setup'),
     import('@/lib/outbox/worker'),
     import('@/lib/outbox/handlers'),
   ]);
   return {
+    setUpInstallation: setup.setUpInstallation,
     outbox: { ...outbox, handlers: outboxHandlers.outboxHandlers },
     createApiKey: apiKeys.createApiKey,
     findBusinessesByIdOrName: businesses.findBusinessesByIdOrName,
@@ -37,7 +41,7 @@ type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 type Command = {
-  /** How it is typed, e.g. "user set-password --email <email>". Its first two words name it. */
+  /** How it is typed, e.g. "user set-password --email <email>". Its words before the options name it. */
   usage: string;
   summary: string;
   /** Lines printed under the usage by `--help`. */
@@ -48,17 +52,27 @@ type Command = {
   run: (values: Values, data: DataLayer) => Promise<void>;
 };
 
-/** An expected failure: its message is printed as is, and the process exits with `exitCode`. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
 const COMMANDS: Command[] = [
+  {
+    usage: 'setup --business <name> --email <email> --name <full name>',
+    summary: 'Creates the first business and its owner on an installation without one.',
+    details: [
+      'The same as the setup link `npm start` prints: for a real installation (KEYDESK_SEED_DEMO=0).',
+      "Reads the owner's password from standard input (asks for it, hidden, on a terminal), e.g.",
+      "  echo 'a-long-password' | npm run --silent keydesk -- setup --business 'Acme Software' \\",
+      "    --email owner@acme.example --name 'Morgan Reyes'",
+      `The password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long.`,
+      'Refused once any business has an owner: then owners invite people, and anyone signed in',
+      'can create another business ("New business" in the dashboard).',
+    ],
+    options: {
+      business: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+    },
+    required: ['business', 'email', 'name'],
+    run: setupCommand,
+  },
   {
     usage: 'user set-password --email <email>',
     summary: "Sets a staff member's password, read from standard input.",
@@ -102,6 +116,46 @@ const COMMANDS: Command[] = [
     run: outboxWork,
   },
 ];
+
+async function setupCommand(values: Values, data: DataLayer) {
+  const password = await readPassword();
+  const parsed = setupSchema.safeParse({
+    businessName: values.business,
+    name: values.name,
+    email: values.email,
+    password,
+  });
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const option = SETUP_OPTIONS[issue.path[0] as SetupField];
+    throw new CliError(`${option}: ${issue.message} Nothing was changed.`, 2);
+  }
+  const result = await data.setUpInstallation(parsed.data, {
+    token: null,
+    requestId: newRequestId(),
+  });
+  if (!result.ok) {
+    throw new CliError(
+      result.code === 'EMAIL_TAKEN'
+        ? `${setupFailures.EMAIL_TAKEN.message} Nothing was changed.`
+        : 'Keydesk has an owner already: nothing was changed. Owners invite people from Settings → Members; ' +
+            'anyone signed in can create another business ("New business").',
+    );
+  }
+  const { businessName, name, email } = parsed.data;
+  console.log(
+    `Created the business “${businessName}” (${result.value.businessId}) and its owner ${name} <${email}>. ` +
+      `Sign in at ${new URL(readEnv().publicUrl).origin}/sign-in`,
+  );
+}
+
+/** Which option each setup field comes from, for error messages. */
+const SETUP_OPTIONS: Record<SetupField, string> = {
+  businessName: '--business',
+  name: '--name',
+  email: '--email',
+  password: 'The password',
+};
 
 async function outboxWork(values: Values, data: DataLayer) {
   const { outbox } = data;
@@ -161,56 +215,11 @@ async function setPassword(values: Values, data: DataLayer) {
   );
 }
 
-/** One line: typed without echo (twice) on a terminal, else the first line of what is piped in. */
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) return (await readFirstLine()) ?? '';
-  const password = await readHidden('New password: ');
-  if ((await readHidden('Repeat it: ')) !== password) {
-    throw new CliError('The two passwords differ. Nothing was changed.');
-  }
-  return password;
-}
-
-async function readFirstLine(): Promise<string | null> {
-  let text = '';
-  for await (const chunk of process.stdin) {
-    text += String(chunk);
-    const end = text.indexOf('\n');
-    if (end !== -1) return text.slice(0, end).replace(/\r$/, '');
-  }
-  return text === '' ? null : text.replace(/\r$/, '');
-}
-
-function readHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  process.stderr.write(prompt);
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
-  stdin.resume();
-  return new Promise((resolve, reject) => {
-    let value = '';
-    const finish = () => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write('\n');
-    };
-    const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === '\r' || char === '\n' || char === '\u0004') {
-          finish();
-          return resolve(value);
-        }
-        if (char === '\u0003') {
-          finish();
-          return reject(new CliError('Cancelled. Nothing was changed.', 130));
-        }
-        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
-        else if (char >= ' ') value += char;
-      }
-    };
-    stdin.on('data', onData);
-  });
+/** The words that name a command: its usage up to the first option. */
+function commandWords(command: Command): string[] {
+  const words = command.usage.split(' ');
+  const firstOption = words.findIndex((word) => word.startsWith('-') || word.startsWith('['));
+  return firstOption === -1 ? words : words.slice(0, firstOption);
 }
 
 function usage(): string {
@@ -240,14 +249,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return 0;
   }
-  const command = COMMANDS.find(
-    (c) => c.usage.split(' ').slice(0, 2).join(' ') === argv.slice(0, 2).join(' '),
+  const command = COMMANDS.find((c) =>
+    commandWords(c).every((word, index) => argv[index] === word),
   );
   if (!command) {
     console.error(`Unknown command: ${argv.slice(0, 2).join(' ')}\n\n${usage()}`);
     return 2;
   }
-  const rest = argv.slice(2);
+  const rest = argv.slice(commandWords(command).length);
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(commandHelp(command));
     return 0;

@@ -4,12 +4,9 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { PASSWORD_LENGTH } from '@/lib/auth/schema';
 import { acceptInviteWithAccountAction } from '@/lib/members/actions';
-import {
-  acceptInviteWithAccountSchema,
-  PASSWORD_MIN_LENGTH,
-  type AcceptInviteField,
-} from '@/lib/members/schema';
+import { acceptInviteWithAccountSchema, type AcceptInviteField } from '@/lib/members/schema';
 
 const FIELDS: { name: AcceptInviteField; label: string; type: string; autoComplete: string }[] = [
   { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
@@ -56,7 +53,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
           label={label}
           type={type}
           autoComplete={autoComplete}
-          hint={name === 'password' ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined}
+          hint={name === 'password' ? `At least ${PASSWORD_LENGTH.min} characters.` : undefined}
           error={errors[name]?.message}
           {...register(name)}
         />

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useOptimistic, useTransition } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { switchBusinessAction } from '@/lib/auth/actions';
@@ -10,8 +11,21 @@ type Props = {
   memberships: { businessId: string; businessName: string; role: MemberRole }[];
 };
 
+/** Beside the business: anyone signed in may make another one, and becomes its owner. */
+function NewBusinessLink() {
+  return (
+    <Link
+      href="/businesses/new"
+      className="shrink-0 text-indigo-700 underline-offset-2 hover:text-indigo-900 hover:underline"
+    >
+      New business
+    </Link>
+  );
+}
+
 /**
- * Shows the current business; with more than one membership, switches between them. While a
+ * Shows the current business and a "New business" link; with more than one membership, switches
+ * between them. While a
  * switch runs the choice stays shown with a spinner beside it, the select keeps its name and the
  * focus (`aria-disabled`, not `disabled`), and further changes are ignored.
  */
@@ -21,9 +35,12 @@ export function BusinessSwitcher({ currentBusinessId, memberships }: Props) {
   const current = memberships.find((m) => m.businessId === currentBusinessId);
   if (memberships.length < 2) {
     return (
-      <span className="font-medium text-slate-800">
-        <span className="sr-only">Business: </span>
-        {current?.businessName}
+      <span className="flex min-w-0 items-center gap-3">
+        <span className="font-medium text-slate-800">
+          <span className="sr-only">Business: </span>
+          {current?.businessName}
+        </span>
+        <NewBusinessLink />
       </span>
     );
   }
@@ -57,6 +74,7 @@ export function BusinessSwitcher({ currentBusinessId, memberships }: Props) {
       <span role="status" className="sr-only">
         {pending && chosen ? `Switching to ${chosen.businessName}…` : ''}
       </span>
+      <NewBusinessLink />
     </span>
   );
 }

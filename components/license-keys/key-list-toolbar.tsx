@@ -37,6 +37,23 @@ const SORTS = [
 ] as const;
 
 /**
+ * Keeps the URL to what was chosen (`?status=expired`, not `?q=&status=expired&product=&…`): fields
+ * left at their default lose their name while the form is read, and get it back right after. (Not
+ * `disabled`: that would take the focus from the search box when Enter submits it empty.)
+ */
+function omitDefaults(form: HTMLFormElement) {
+  const unnamed: { field: HTMLInputElement | HTMLSelectElement; name: string }[] = [];
+  for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[name]')) {
+    const isDefault =
+      field.value.trim() === '' || (field.name === 'sort' && field.value === 'newest');
+    if (!isDefault) continue;
+    unnamed.push({ field, name: field.name });
+    field.removeAttribute('name');
+  }
+  setTimeout(() => unnamed.forEach(({ field, name }) => field.setAttribute('name', name)));
+}
+
+/**
  * Search, filters and sort of the key list: a GET form, so the view lives in the URL (reload, back,
  * forward and a pasted link restore it) and works before scripts load. A changed filter applies at
  * once; the search applies on Enter or "Search". A new view starts at its first page.
@@ -58,6 +75,7 @@ export function KeyListToolbar({ view, products }: Props) {
       role="search"
       aria-label="Find license keys"
       data-ready={ready}
+      onSubmit={(event) => omitDefaults(event.currentTarget)}
       className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6"
     >
       <div className="sm:col-span-2 lg:col-span-2">

@@ -1,16 +1,22 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
 import { DEMO_ACCOUNTS } from '../../lib/auth/demo-accounts';
 import { DEMO_BUSINESS_ID } from '../../lib/auth/demo-business';
 import { createPrismaClient, type Database } from '../../lib/database/create-client';
 import { readEnv } from '../../lib/env';
 import { newId } from '../../lib/ids';
+import {
+  postgresAdmin,
+  root,
+  startProcess,
+  stopServer,
+  waitUntilUp,
+  type AppProcess,
+} from '../support/app-server';
 
 // The issue's test: TWO Keydesk processes (`next start`, ports 3201 and 3202) on ONE PostgreSQL
 // database, driven over HTTP. Whatever must hold across processes is checked with requests split
@@ -25,7 +31,6 @@ import { newId } from '../../lib/ids';
 //     npx playwright test e2e/multi-process --config e2e/multi-process/playwright.config.ts
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const runUrl = process.env.DATABASE_URL ?? '';
 const onPostgres = /^postgres(ql)?:\/\//.test(runUrl);
 const PORTS = [3201, 3202] as const;
@@ -44,23 +49,11 @@ const databaseName = `keydesk_e2e_2p_${randomBytes(5).toString('hex')}`;
 let databaseUrl = '';
 let db: Database | undefined;
 let apiKey = '';
-const servers: { child: ChildProcess; output: string[] }[] = [];
+const servers: AppProcess[] = [];
 const sharedSecret = randomBytes(32).toString('base64url');
 
-/** Runs one statement on the server's `postgres` database (to create or drop ours). */
-async function admin(sql: string) {
-  const url = new URL(runUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => postgresAdmin(runUrl, sql);
 
-/** `next start` in its own process group, so that stopping it stops next-server too (FACTS.md). */
 function startServer(port: number) {
   const env = {
     ...process.env,
@@ -75,48 +68,9 @@ function startServer(port: number) {
     KEYDESK_SEED_DEMO: '0',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  servers.push({ child, output });
-  return { child, output };
-}
-async function waitUntilUp(origin: string, server: { child: ChildProcess; output: string[] }) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${origin} did not start:\n${server.output.join('').slice(-3000)}`);
-}
-
-async function stopServer({ child }: { child: ChildProcess }) {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000));
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone meanwhile
-    }
-  }
+  const server = startProcess('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], env);
+  servers.push(server);
+  return server;
 }
 
 test.beforeAll(async ({}, testInfo) => {

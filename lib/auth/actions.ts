@@ -4,9 +4,9 @@ import { APIError } from 'better-auth/api';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { readEnv } from '@/lib/env';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
 import { auth } from './auth';
+import { setCurrentBusiness } from './business-cookie';
 import { BUSINESS_COOKIE, getCurrentMember } from './member';
 import { safeNextPath, signInSchema } from './schema';
 import { lockedMessage, throttledSignIn, type SignInOutcome } from './throttle';
@@ -69,12 +69,7 @@ export async function switchBusinessAction(businessId: string): Promise<void> {
   const member = await getCurrentMember();
   if (!member) redirect('/sign-in');
   if (member.memberships.some((m) => m.businessId === businessId)) {
-    (await cookies()).set(BUSINESS_COOKIE, businessId, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: new URL(readEnv().publicUrl).protocol === 'https:',
-      path: '/',
-    });
+    await setCurrentBusiness(businessId);
   }
   redirect('/license-keys');
 }

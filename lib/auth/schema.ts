@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeLocalPath } from '@/lib/http/safe-path';
+import { hasNoControlCharacters } from '@/lib/text';
 
 /** Password length rules, shared by better-auth's configuration, sign-up by invite, the seed and the CLI. */
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
@@ -26,6 +27,33 @@ export function safeNextPath(next: unknown): string {
   return path;
 }
 
+/** A staff member's name as they give it (invites, first-run setup). */
+export const personNameSchema = z
+  .string({ error: 'Enter your name.' })
+  .trim()
+  .min(1, { error: 'Enter your name.' })
+  .max(100, { error: 'A name has at most 100 characters.' })
+  .refine(hasNoControlCharacters, {
+    error: 'A name cannot contain control characters such as tabs or line breaks.',
+  });
+
+/** A new password (sign-up by invite, first-run setup): PASSWORD_LENGTH, any characters. */
+export const newPasswordSchema = z
+  .string({ error: 'Choose a password.' })
+  .min(PASSWORD_LENGTH.min, { error: `A password has at least ${PASSWORD_LENGTH.min} characters.` })
+  .max(PASSWORD_LENGTH.max, { error: `A password has at most ${PASSWORD_LENGTH.max} characters.` });
+
+/** An email address a person signs in with; spaces around it are ignored, stored lower-cased. */
+export const accountEmailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .pipe(
+    z
+      .email({ error: 'Enter an email address, like dana@example.com.' })
+      .max(254, { error: 'That email address is too long.' }),
+  );
+
 /** "Forgot password?": the address to send a reset link to. */
 export const forgotPasswordSchema = z.object({ email: signInSchema.shape.email });
 export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
@@ -38,14 +66,7 @@ export const passwordResetTokenSchema = z
 /** The reset page's form: the token from the link and the new password. */
 export const resetPasswordSchema = z.object({
   token: passwordResetTokenSchema,
-  password: z
-    .string({ error: 'Choose a new password.' })
-    .min(PASSWORD_LENGTH.min, {
-      error: `A password has at least ${PASSWORD_LENGTH.min} characters.`,
-    })
-    .max(PASSWORD_LENGTH.max, {
-      error: `A password has at most ${PASSWORD_LENGTH.max} characters.`,
-    }),
+  password: newPasswordSchema,
 });
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 

@@ -1,7 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvHeader, csvLine, csvRows, neutralizeCell, type CsvKey } from './csv';
+import {
+  CSV_COLUMNS,
+  csvChunks,
+  csvHeader,
+  csvLine,
+  csvRows,
+  neutralizeCell,
+  type CsvKey,
+} from './csv';
 
 const key: CsvKey = {
   id: 'lic_1',
@@ -48,6 +56,25 @@ describe('the key CSV', () => {
       '2026-01-02T03:04:05.006Z',
     ]);
     expect(second.slice(9, 12)).toEqual(['5', '2', '']);
+  });
+
+  it('writes keys read one at a time as chunks of about the asked length, losing none', async () => {
+    const keys = Array.from({ length: 250 }, (_, i) => ({ ...key, id: `lic_${i}` }));
+    async function* oneByOne(from: CsvKey[]) {
+      yield* from;
+    }
+    const chunks: string[] = [];
+    for await (const chunk of csvChunks(oneByOne(keys), 1000)) chunks.push(chunk);
+    expect(chunks.join('')).toBe(csvRows(keys));
+    expect(chunks.length).toBeGreaterThan(10);
+    // Every chunk but the last reaches the length and ends at a row's end.
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.length).toBeGreaterThanOrEqual(1000);
+      expect(chunk.endsWith('\r\n')).toBe(true);
+    }
+    const none: string[] = [];
+    for await (const chunk of csvChunks(oneByOne([]))) none.push(chunk);
+    expect(none).toEqual([]);
   });
 
   it('writes any fields so that a CSV parser reads back exactly those fields', () => {

@@ -79,3 +79,25 @@ export const csvHeader = (): string => csvLine(CSV_COLUMNS);
 /** Rows for a batch of keys, each ending in a line break. */
 export const csvRows = (keys: readonly CsvKey[]): string =>
   keys.map((key) => csvLine(row(key))).join('');
+
+/** About this many characters of CSV in each chunk csvChunks yields. */
+export const CSV_CHUNK_LENGTH = 64 * 1024;
+
+/**
+ * The rows of keys read one at a time, as text chunks of about `chunkLength` characters: each key
+ * is written out as it arrives and then dropped, so a million keys never sit in memory together.
+ */
+export async function* csvChunks(
+  keys: AsyncIterable<CsvKey>,
+  chunkLength = CSV_CHUNK_LENGTH,
+): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const key of keys) {
+    chunk += csvLine(row(key));
+    if (chunk.length >= chunkLength) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}

@@ -3,9 +3,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { maskLicenseKey } from '@/lib/log';
+import { csvChunks } from './csv';
 import { LICENSE_KEY_MIN_LENGTH } from './schema';
 import { streamLicenseKeys } from './data-list';
-import type { LicenseKey } from './data-read';
 import type { LicenseKeyFilter, ListSort } from './list';
 
 /** The view in the trail's words; a search that could be a whole key is masked, as keys are. */
@@ -24,14 +24,15 @@ function describeView(filter: LicenseKeyFilter, productName: string | null): str
 }
 
 /**
- * Every key of a view, whole, for a CSV download: records the export in the activity trail (who,
- * which view) before the first row is read, then reads the keys in batches (streamLicenseKeys).
+ * Every key of a view, whole, as CSV rows (without the header) in text chunks, for a download:
+ * records the export in the activity trail (who, which view) before the first row is read, then
+ * reads the keys one at a time (streamLicenseKeys) and writes each out as it comes (csvChunks).
  */
 export async function exportLicenseKeys(
   actor: Actor,
   filter: LicenseKeyFilter,
   sort: ListSort,
-): Promise<AsyncGenerator<LicenseKey[]>> {
+): Promise<AsyncGenerator<string>> {
   assertCan(actor, 'keys:reveal');
   const product = filter.productId
     ? await db.product.findFirst({
@@ -47,5 +48,5 @@ export async function exportLicenseKeys(
       summary: `Exported license keys as CSV: ${describeView(filter, product?.name ?? null)}`,
     }),
   );
-  return streamLicenseKeys(actor, filter, sort);
+  return csvChunks(streamLicenseKeys(actor, filter, sort));
 }

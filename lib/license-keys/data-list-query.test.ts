@@ -4,12 +4,12 @@ import {
   countQuery,
   filterConditions,
   keysFrom,
-  matchedKeys,
   offsetPageQuery,
   segmentPageQuery,
   segmentsOf,
   sqliteIndexFor,
 } from './data-list-query';
+import { matchedKeys } from './data-list-search';
 import { decodeCursor, encodeCursor, keyListQuery, keyListViewSchema } from './list';
 import { parseKeySearch } from './search';
 

@@ -1,9 +1,7 @@
-import { ftsPhrase, postgresCustomerContains, prefixRange } from '@/lib/customers/data-search';
-import { escapeLike } from '@/lib/database/dialect';
 import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Cursor, LicenseKeyFilter, ListSort } from './list';
-import { parseKeySearch, type KeySearch } from './search';
+import { matchedKeys } from './data-list-search';
 
 // The key list as SQL, for both engines: one function from (filter, sort, cursor) to the statement,
 // pure, so that tests read the SQL each filter becomes. Every statement is scoped to one business and
@@ -133,57 +131,6 @@ export function filterConditions(
   return conditions;
 }
 
-/** `column` starts with `lower`: the index range of data-search.ts's prefixRange. */
-function startsWith(column: string, lower: string) {
-  const { gte, lt } = prefixRange(lower);
-  return Prisma.sql`${Prisma.raw(column)} >= ${gte} AND ${Prisma.raw(column)} < ${lt}`;
-}
-
-/** Ids of the business's customers whose name or email holds the search, from their indexes. */
-function matchingCustomers(engine: Engine, businessId: string, search: KeySearch): Prisma.Sql {
-  const { customerText: q } = search;
-  if (!search.customerSubstring) {
-    return Prisma.sql`
-      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${startsWith('"nameLower"', q)}
-      UNION
-      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${startsWith('"emailLower"', q)}`;
-  }
-  if (engine === 'postgresql') {
-    return Prisma.sql`
-      SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${postgresCustomerContains(q)}`;
-  }
-  return Prisma.sql`
-    SELECT c."id" FROM "CustomerSearch" s CROSS JOIN "Customer" c
-    WHERE "CustomerSearch" MATCH ${ftsPhrase(q)} AND c.rowid = s.rowid AND c."businessId" = ${businessId}`;
-}
-
-/** Ids of the business's keys the search finds: by id, the whole key, a fragment, or the customer. */
-export function matchedKeys(engine: Engine, businessId: string, text: string): Prisma.Sql {
-  const search = parseKeySearch(text);
-  const parts: Prisma.Sql[] = [];
-  if (search.id) {
-    parts.push(
-      Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "id" = ${search.id} AND "businessId" = ${businessId}`,
-    );
-  }
-  parts.push(
-    Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "key" = ${search.text} AND "businessId" = ${businessId}`,
-  );
-  if (search.fragment) {
-    parts.push(
-      engine === 'postgresql'
-        ? Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "businessId" = ${businessId}
-            AND lower(replace("key", '-', '')) LIKE ${`%${escapeLike(search.fragment)}%`} ESCAPE '!'`
-        : Prisma.sql`SELECT l."id" FROM "LicenseKeySearch" s CROSS JOIN "LicenseKey" l
-            WHERE "LicenseKeySearch" MATCH ${ftsPhrase(search.fragment)} AND l.rowid = s.rowid
-              AND l."businessId" = ${businessId}`,
-    );
-  }
-  parts.push(Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "businessId" = ${businessId}
-    AND "customerId" IN (${matchingCustomers(engine, businessId, search)})`);
-  return Prisma.join(parts, ' UNION ');
-}
-
 export type ListQueryInput = {
   engine: Engine;
   businessId: string;
@@ -194,22 +141,34 @@ export type ListQueryInput = {
 /**
  * `FROM … WHERE …` of the key rows a filter selects, `k` being the key: with a search, the matching
  * keys (materialized, so that each engine reads them first rather than walking the whole business
- * in order and probing), joined to their rows; otherwise the key table itself.
+ * in order and probing), joined to their rows; otherwise the key table itself. `withNames` joins
+ * each key's customer `c` and product `p` after it (the key drives: CROSS JOIN fixes the order on
+ * SQLite).
  */
 export function keysFrom(
   { engine, businessId, filter, now }: ListQueryInput,
   extra: Prisma.Sql[],
   sqliteIndex: string,
+  withNames = false,
 ) {
-  const conditions = Prisma.join([...filterConditions(businessId, filter, now), ...extra], ' AND ');
+  const joined = withNames
+    ? {
+        tables: Prisma.raw(' CROSS JOIN "Customer" c CROSS JOIN "Product" p'),
+        conditions: [Prisma.sql`c."id" = k."customerId"`, Prisma.sql`p."id" = k."productId"`],
+      }
+    : { tables: Prisma.empty, conditions: [] };
+  const conditions = Prisma.join(
+    [...filterConditions(businessId, filter, now), ...extra, ...joined.conditions],
+    ' AND ',
+  );
   if (!filter.search) {
     const indexed = engine === 'sqlite' ? Prisma.raw(` INDEXED BY "${sqliteIndex}"`) : Prisma.empty;
-    return Prisma.sql`FROM "LicenseKey" k${indexed} WHERE ${conditions}`;
+    return Prisma.sql`FROM "LicenseKey" k${indexed}${joined.tables} WHERE ${conditions}`;
   }
   const materialized = engine === 'postgresql' ? Prisma.raw('MATERIALIZED ') : Prisma.empty;
   // CROSS JOIN fixes the join order on SQLite (the matches drive); PostgreSQL plans it as a join.
   return Prisma.sql`FROM (WITH matched AS ${materialized}(${matchedKeys(engine, businessId, filter.search)})
-      SELECT "id" FROM matched) m CROSS JOIN "LicenseKey" k
+      SELECT "id" FROM matched) m CROSS JOIN "LicenseKey" k${joined.tables}
     WHERE k."id" = m."id" AND ${conditions}`;
 }
 
@@ -245,6 +204,20 @@ export function segmentPageQuery(
     FROM (SELECT ${keyColumns} ${keysFrom(input, extra, segment.sqliteIndex(input.filter))} ORDER BY ${order} LIMIT ${limit}) k
     CROSS JOIN "Customer" c CROSS JOIN "Product" p
     WHERE c."id" = k."customerId" AND p."id" = k."productId"
+    ORDER BY ${order}`;
+}
+
+/**
+ * Every row of one run, in order, with its customer and product: the export's read, streamed by
+ * the driver (lib/database/stream-rows.ts). The keys drive the join (CROSS JOIN), read in order
+ * from the run's index, so no engine sorts a million rows first.
+ */
+export function segmentStreamQuery(input: ListQueryInput, segment: Segment) {
+  const extra = segment.where ? [segment.where] : [];
+  const order = orderBy(segment, false);
+  return Prisma.sql`
+    SELECT ${keyColumns}, c."name" AS "customerName", c."email" AS "customerEmail", p."name" AS "productName"
+    ${keysFrom(input, extra, segment.sqliteIndex(input.filter), true)}
     ORDER BY ${order}`;
 }
 

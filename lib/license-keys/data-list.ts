@@ -1,6 +1,7 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
-import { db, dbEngine } from '@/lib/db';
+import { databaseUrl, db, dbEngine } from '@/lib/db';
+import { streamRows } from '@/lib/database/stream-rows';
 import type { Page } from '@/lib/paging';
 import { licenseKeyStatus, type LicenseKeySource } from './status';
 import type { LicenseKey } from './data-read';
@@ -8,6 +9,7 @@ import {
   countQuery,
   offsetPageQuery,
   segmentPageQuery,
+  segmentStreamQuery,
   segmentsOf,
   type ListQueryInput,
   type Segment,
@@ -198,25 +200,20 @@ export async function listLicenseKeyPage(
 }
 
 /**
- * Every key of a view, in `sort`'s order, in batches read by keyset: memory stays flat however many
- * keys the business holds. For the CSV export.
+ * Every key of a view, in `sort`'s order, one at a time: read by the driver row by row
+ * (streamRows), so memory stays flat however many keys the business holds. For the CSV export.
  */
 export async function* streamLicenseKeys(
   actor: Actor,
   filter: LicenseKeyFilter,
   sort: ListSort,
-  batchSize = 5000,
   now = new Date(),
-): AsyncGenerator<LicenseKey[]> {
+): AsyncGenerator<LicenseKey> {
   assertCan(actor, 'keys:view');
   const input: ListQueryInput = { engine: dbEngine, businessId: actor.businessId, filter, now };
-  let cursor: Cursor | null = null;
-  for (;;) {
-    const batch = await readRuns(input, sort, cursor, batchSize, false);
-    if (batch.length === 0) return;
-    yield batch;
-    if (batch.length < batchSize) return;
-    const last = batch[batch.length - 1];
-    cursor = { direction: 'after', value: sortValue(sort, last), id: last.id };
+  for (const segment of segmentsOf(sort)) {
+    for await (const row of streamRows<KeyRow>(databaseUrl, segmentStreamQuery(input, segment))) {
+      yield toKey(actor.businessId, row, now);
+    }
   }
 }

@@ -2,15 +2,14 @@
 
 import { APIError } from 'better-auth/api';
 import { revalidatePath } from 'next/cache';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
 import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
-import { BUSINESS_COOKIE } from '@/lib/auth/member';
+import { setCurrentBusiness } from '@/lib/auth/business-cookie';
 import { memberAction } from '@/lib/auth/member-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
-import { readEnv } from '@/lib/env';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
 import { changeMemberRole, removeMember } from './data';
 import {
@@ -133,12 +132,7 @@ export const revokeInviteAction = memberAction({
 
 /** Makes the joined business the current one, then opens the dashboard. */
 async function enterBusiness(businessId: string): Promise<never> {
-  (await cookies()).set(BUSINESS_COOKIE, businessId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: new URL(readEnv().publicUrl).protocol === 'https:',
-    path: '/',
-  });
+  await setCurrentBusiness(businessId);
   revalidatePath('/', 'layout');
   redirect('/license-keys');
 }

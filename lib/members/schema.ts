@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hasNoControlCharacters } from '@/lib/text';
 import { MEMBER_ROLES, type MemberRole } from '@/lib/auth/permissions';
+import { newPasswordSchema, personNameSchema } from '@/lib/auth/schema';
 import type { ActionFailure } from '@/lib/result';
 
 // Shared by the member forms, their server actions and the data layer. No server imports here.
@@ -82,29 +82,12 @@ export const inviteTokenSchema = z
 
 export const joinBusinessSchema = z.object({ token: inviteTokenSchema });
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
-
 /** Accepting an invite with a new account. The email comes from the invite, never from the form. */
 export const acceptInviteWithAccountSchema = z
   .object({
     token: inviteTokenSchema,
-    name: z
-      .string({ error: 'Enter your name.' })
-      .trim()
-      .min(1, { error: 'Enter your name.' })
-      .max(100, { error: 'A name has at most 100 characters.' })
-      .refine(hasNoControlCharacters, {
-        error: 'A name cannot contain control characters such as tabs or line breaks.',
-      }),
-    password: z
-      .string({ error: 'Choose a password.' })
-      .min(PASSWORD_MIN_LENGTH, {
-        error: `A password has at least ${PASSWORD_MIN_LENGTH} characters.`,
-      })
-      .max(PASSWORD_MAX_LENGTH, {
-        error: `A password has at most ${PASSWORD_MAX_LENGTH} characters.`,
-      }),
+    name: personNameSchema,
+    password: newPasswordSchema,
     confirmPassword: z.string({ error: 'Type the password again.' }),
   })
   .refine((input) => input.password === input.confirmPassword, {

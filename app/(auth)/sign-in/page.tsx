@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { CreateBusinessForm } from '@/components/businesses/create-business-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getCurrentMember, getSession } from '@/lib/auth/member';
 import { safeNextPath } from '@/lib/auth/schema';
@@ -23,8 +24,11 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">No business yet</h1>
         <p className="mt-2 text-slate-600">
           You are signed in as {session.user.email}, but you are not a member of any business. Ask
-          an owner or admin for an invite link.
+          an owner or admin for an invite link, or create a business of your own.
         </p>
+        <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <CreateBusinessForm />
+        </div>
         <div className="mt-6">
           <SignOutButton />
         </div>

@@ -1,17 +1,17 @@
 import { memberOrResponse } from '@/lib/auth/member';
-import { csvHeader, csvRows } from '@/lib/license-keys/csv';
+import { csvHeader } from '@/lib/license-keys/csv';
 import { exportLicenseKeys } from '@/lib/license-keys/data-export';
 import { keyListViewSchema } from '@/lib/license-keys/list';
 import { logUnexpectedError } from '@/lib/log';
 
-// GET /license-keys/export?<the key list's query>: every key of that view as CSV, streamed batch by
-// batch as the download reads it (pull), so the server holds one batch at a time.
+// GET /license-keys/export?<the key list's query>: every key of that view as CSV, streamed chunk by
+// chunk as the download reads it (pull), so the server holds one chunk at a time.
 export async function GET(request: Request) {
   const member = await memberOrResponse('keys:reveal');
   if (member instanceof Response) return member;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { filter, sort } = keyListViewSchema.parse(params);
-  const batches = await exportLicenseKeys(member, filter, sort);
+  const chunks = await exportLicenseKeys(member, filter, sort);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -19,9 +19,9 @@ export async function GET(request: Request) {
     },
     async pull(controller) {
       try {
-        const next = await batches.next();
+        const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(csvRows(next.value)));
+        else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         // The status line has gone out: the download ends short, and the log says why.
         logUnexpectedError(member.requestId, error, { route: 'license-keys/export' });
@@ -29,7 +29,7 @@ export async function GET(request: Request) {
       }
     },
     async cancel() {
-      await batches.return(undefined);
+      await chunks.return(undefined);
     },
   });
   const day = new Date().toISOString().slice(0, 10);

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "SetupToken" (
+    "tokenHash" TEXT NOT NULL PRIMARY KEY,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
