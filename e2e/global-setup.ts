@@ -42,15 +42,16 @@ export function assertLocalE2eDatabase(url: string | undefined): void {
 
 /**
  * The e2e database for this run: `data/e2e.db`, or, when the run's DATABASE_URL is PostgreSQL, the
- * database `keydesk_e2e` on that same server.
+ * database `keydesk_e2e` on that same server. Another server of the run names its own `variant`
+ * (`data/e2e-<variant>.db`, `keydesk_e2e_<variant>`).
  */
-export function e2eDatabaseUrl(runUrl: string | undefined): string {
+export function e2eDatabaseUrl(runUrl: string | undefined, variant?: string): string {
   if (runUrl?.startsWith('postgres://') || runUrl?.startsWith('postgresql://')) {
     const parsed = new URL(runUrl);
-    parsed.pathname = '/keydesk_e2e';
+    parsed.pathname = variant ? `/keydesk_e2e_${variant}` : '/keydesk_e2e';
     return parsed.toString();
   }
-  return 'file:./data/e2e.db';
+  return variant ? `file:./data/e2e-${variant}.db` : 'file:./data/e2e.db';
 }
 
 export default function globalSetup(): void {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
+import { mailTo } from './mail';
 import { expect, test } from './fixtures';
 
 async function expectNoAxeViolations(page: Page) {
@@ -29,6 +30,11 @@ test('an owner invites a support member, who creates an account from the link an
   await expect(link).toHaveValue(/\/invite\//);
   const url = await link.inputValue();
   expect(await db.invite.count({ where: { emailLower: email, acceptedAt: null } })).toBe(1);
+  // Email is configured in the e2e run: the invite is mailed too, with the same link.
+  await expect(page.getByRole('heading', { name: `Invite emailed to ${email}` })).toBeVisible();
+  const [invitation] = await mailTo(email);
+  expect(invitation.subject).toBe('You are invited to join Acme Software on Keydesk');
+  expect(invitation.text).toContain(url);
 
   // The invited person, in their own browser, signed out.
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

@@ -11,6 +11,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_DIRS = ['app', 'components', 'lib', 'scripts', 'e2e', 'prisma'];
 const ROOT_FILES = [
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.js',
   'playwright.config.ts',
   'prisma.config.ts',

@@ -44,6 +44,18 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     rateLimitPerAddress: nonNegativeInt(env.KEYDESK_RATE_LIMIT_PER_ADDRESS, 600),
     /** Requests per minute the public license endpoints accept for one license key. */
     rateLimitPerLicenseKey: nonNegativeInt(env.KEYDESK_RATE_LIMIT_PER_LICENSE_KEY, 60),
+    /**
+     * The mail server Keydesk sends email through: smtp://user:pass@host:587 (STARTTLS when the
+     * server offers it) or smtps://user:pass@host:465. Unset: email is not configured, and every
+     * message that would be mailed is shown to copy instead.
+     */
+    smtpUrl: env.KEYDESK_SMTP_URL || undefined,
+    /** The From address of Keydesk's email, e.g. `Acme Licensing <licenses@acme.example>`. */
+    mailFrom: env.KEYDESK_MAIL_FROM || `Keydesk <keydesk@${mailDomain(env.KEYDESK_URL)}>`,
+    /** `0`: this process runs no outbox worker (another process runs `npm run keydesk -- outbox work`). */
+    outboxWorker: env.KEYDESK_OUTBOX_WORKER !== '0',
+    /** How often the outbox worker looks for due messages when nothing wakes it, in ms. */
+    outboxPollMillis: positiveInt(env.KEYDESK_OUTBOX_POLL_MS, 5000),
     /** Port of `npm start` (default 3000). */
     port: env.PORT || '3000',
     /**
@@ -52,6 +64,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
      */
     hostname: env.HOSTNAME && env.HOSTNAME !== os.hostname() ? env.HOSTNAME : undefined,
   };
+}
+
+/** The host name of KEYDESK_URL for the default From address (localhost when unset). */
+function mailDomain(publicUrl: string | undefined): string {
+  try {
+    return publicUrl ? new URL(publicUrl).hostname : 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 function nonNegativeInt(value: string | undefined, fallback: number): number {

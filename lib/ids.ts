@@ -15,7 +15,9 @@ export type IdPrefix =
   | 'usr'
   | 'ses'
   | 'acc'
-  | 'ver';
+  | 'ver'
+  | 'obx'
+  | 'pwr';
 
 /** A new object id with a readable prefix, like Dodo's: `lic_4kZ0pQ…` (21 random base62 characters, ~125 bits). */
 export function newId(prefix: IdPrefix): string {

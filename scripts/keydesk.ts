@@ -20,14 +20,17 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * once the database is migrated, since lib/db.ts opens DATABASE_URL when it loads.
  */
 async function loadDataLayer() {
-  const [apiKeys, businesses, passwords, setup] = await Promise.all([
+  const [apiKeys, businesses, passwords, setup, outbox, outboxHandlers] = await Promise.all([
     import('@/lib/api-keys/data'),
     import('@/lib/businesses/data-lookup'),
     import('@/lib/auth/data-passwords'),
     import('@/lib/businesses/data-setup'),
+    import('@/lib/outbox/worker'),
+    import('@/lib/outbox/handlers'),
   ]);
   return {
     setUpInstallation: setup.setUpInstallation,
+    outbox: { ...outbox, handlers: outboxHandlers.outboxHandlers },
     createApiKey: apiKeys.createApiKey,
     findBusinessesByIdOrName: businesses.findBusinessesByIdOrName,
     setPasswordAsOperator: passwords.setPasswordAsOperator,
@@ -100,6 +103,18 @@ const COMMANDS: Command[] = [
     required: ['business'],
     run: createApiKeyCommand,
   },
+  {
+    usage: 'outbox work [--once]',
+    summary: 'Delivers queued email (the outbox) until stopped, as the server process does.',
+    details: [
+      'For a worker apart from the app servers: start them with KEYDESK_OUTBOX_WORKER=0 and run',
+      'this instead (any number of them: each message is claimed by one). SIGTERM or Ctrl-C stops',
+      'it after the delivery in progress. --once delivers what is due now and exits.',
+    ],
+    options: { once: { type: 'boolean' } },
+    required: [],
+    run: outboxWork,
+  },
 ];
 
 async function setupCommand(values: Values, data: DataLayer) {
@@ -141,6 +156,24 @@ const SETUP_OPTIONS: Record<SetupField, string> = {
   email: '--email',
   password: 'The password',
 };
+
+async function outboxWork(values: Values, data: DataLayer) {
+  const { outbox } = data;
+  const handlers = outbox.handlers();
+  if (values.once === true) {
+    const settled = await outbox.deliverDueMessages(handlers, { workerId: outbox.newWorkerId() });
+    console.error(`Outbox: settled ${settled} message${settled === 1 ? '' : 's'}.`);
+    return;
+  }
+  const worker = outbox.startOutboxWorker(handlers, { pollMillis: readEnv().outboxPollMillis });
+  console.error('Outbox worker running; SIGTERM or Ctrl-C stops it.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+  await worker.stop();
+  console.error('Outbox worker stopped.');
+}
 
 async function createApiKeyCommand(values: Values, data: DataLayer) {
   const wanted = String(values.business).trim();

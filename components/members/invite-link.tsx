@@ -5,13 +5,21 @@ import { Button } from '@/components/ui/button';
 import { inputClassName, labelClassName } from '@/components/ui/form-styles';
 import { formatInstant } from '@/lib/format';
 
-type Props = { url: string; email: string; expiresAt: string; onDone: () => void };
+type Props = {
+  url: string;
+  email: string;
+  expiresAt: string;
+  /** The invite email is on its way (email is configured). */
+  emailed: boolean;
+  onDone: () => void;
+};
 
 /**
  * The one-time invite link. Only its hash is stored, so this is the only time it can be shown:
- * the heading takes the focus, so that screen readers read it out at once.
+ * the heading takes the focus, so that screen readers read it out at once. With email configured
+ * the invite was also mailed to the address; the link stays here to hand over another way.
  */
-export function InviteLink({ url, email, expiresAt, onDone }: Props) {
+export function InviteLink({ url, email, expiresAt, emailed, onDone }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState('');
@@ -40,11 +48,13 @@ export function InviteLink({ url, email, expiresAt, onDone }: Props) {
         tabIndex={-1}
         className="text-base font-semibold text-emerald-950 focus:outline-none"
       >
-        Invite link for {email}
+        {emailed ? `Invite emailed to ${email}` : `Invite link for ${email}`}
       </h3>
       <p id={`${id}-note`} className="mt-1 text-sm text-emerald-950">
-        This link is shown only once. Copy it now and send it to {email} yourself: Keydesk sends no
-        email. It works once, until {formatInstant(new Date(expiresAt))}.
+        {emailed
+          ? `Keydesk is sending the invite to ${email}. You can also copy the link below and hand it over yourself; it is shown only once.`
+          : `This link is shown only once. Copy it now and send it to ${email} yourself: email is not configured on this Keydesk, so nothing is mailed.`}{' '}
+        It works once, until {formatInstant(new Date(expiresAt))}.
       </p>
       <label htmlFor={`${id}-url`} className={`${labelClassName} mt-3`}>
         Invite link

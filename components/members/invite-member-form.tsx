@@ -84,6 +84,7 @@ export function InviteMemberForm({ roles }: { roles: MemberRole[] }) {
           url={issued.inviteUrl}
           email={issued.email}
           expiresAt={issued.expiresAt}
+          emailed={issued.emailed}
           onDone={() => {
             setIssued(null);
             setFocus('email');

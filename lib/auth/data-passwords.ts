@@ -2,6 +2,7 @@ import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { fail, ok, type Result } from '@/lib/result';
 import { operatorActor } from './authorize';
@@ -27,24 +28,7 @@ export async function setPasswordAsOperator(
   if (!user) return fail('USER_NOT_FOUND');
   const hash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const updated = await tx.account.updateMany({
-      where: { userId: user.id, providerId: 'credential' },
-      data: { password: hash },
-    });
-    if (updated.count === 0) {
-      // Someone without a password sign-in yet: give them one, in better-auth's shape.
-      await tx.account.create({
-        data: {
-          id: newId('acc'),
-          accountId: user.id,
-          providerId: 'credential',
-          userId: user.id,
-          password: hash,
-        },
-      });
-    }
-    const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
-    await tx.signInThrottle.deleteMany({ where: { emailLower } });
+    const sessionsEnded = await replacePassword(tx, { id: user.id, emailLower }, hash);
     for (const { businessId } of user.memberships) {
       await recordAudit(tx, operatorActor(businessId, requestId), {
         action: 'member.password_set',
@@ -53,6 +37,37 @@ export async function setPasswordAsOperator(
         summary: `Set a new password for ${user.name} <${emailLower}> and signed them out`,
       });
     }
-    return ok({ name: user.name, email: emailLower, sessionsEnded: sessions.count });
+    return ok({ name: user.name, email: emailLower, sessionsEnded });
   });
+}
+
+/**
+ * Inside the caller's transaction: `hash` becomes the person's password (or their first password
+ * sign-in), every session of theirs ends and a sign-in lock on the address is lifted. Shared by the
+ * operator's `user set-password` and "Forgot password?". Returns how many sessions ended.
+ */
+export async function replacePassword(
+  tx: Prisma.TransactionClient,
+  user: { id: string; emailLower: string },
+  hash: string,
+): Promise<number> {
+  const updated = await tx.account.updateMany({
+    where: { userId: user.id, providerId: 'credential' },
+    data: { password: hash },
+  });
+  if (updated.count === 0) {
+    // Someone without a password sign-in yet: give them one, in better-auth's shape.
+    await tx.account.create({
+      data: {
+        id: newId('acc'),
+        accountId: user.id,
+        providerId: 'credential',
+        userId: user.id,
+        password: hash,
+      },
+    });
+  }
+  const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
+  await tx.signInThrottle.deleteMany({ where: { emailLower: user.emailLower } });
+  return sessions.count;
 }

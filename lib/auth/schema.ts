@@ -53,3 +53,22 @@ export const accountEmailSchema = z
       .email({ error: 'Enter an email address, like dana@example.com.' })
       .max(254, { error: 'That email address is too long.' }),
   );
+
+/** "Forgot password?": the address to send a reset link to. */
+export const forgotPasswordSchema = z.object({ email: signInSchema.shape.email });
+export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
+
+/** A reset link's token as the page receives it (base64url of 32 bytes). */
+export const passwordResetTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'This reset link is not complete.' });
+
+/** The reset page's form: the token from the link and the new password. */
+export const resetPasswordSchema = z.object({
+  token: passwordResetTokenSchema,
+  password: newPasswordSchema,
+});
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+/** How long a reset link works, from when its email is sent. */
+export const PASSWORD_RESET_VALID_MINUTES = 60;

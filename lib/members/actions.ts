@@ -10,7 +10,6 @@ import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
 import { setCurrentBusiness } from '@/lib/auth/business-cookie';
 import { memberAction } from '@/lib/auth/member-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
-import { readEnv } from '@/lib/env';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
 import { changeMemberRole, removeMember } from './data';
 import {
@@ -20,6 +19,7 @@ import {
   findInvite,
   revokeInvite,
 } from './data-invites';
+import { inviteUrl } from './data-invite-email';
 import {
   acceptInviteWithAccountSchema,
   changeMemberRoleSchema,
@@ -46,10 +46,12 @@ export type InviteMemberSuccess = {
   inviteUrl: string;
   email: string;
   expiresAt: string;
+  /** The invite email is on its way to `email` (email is configured). */
+  emailed: boolean;
 };
 export type InviteMemberResult = InviteMemberSuccess | InviteMemberFailure;
 
-/** Creates an invite and answers its one-time link. Nothing is mailed. */
+/** Creates an invite and answers its one-time link; with email configured, it is also mailed. */
 export const inviteMemberAction = memberAction({
   name: 'inviteMember',
   permission: 'members:manage',
@@ -59,12 +61,13 @@ export const inviteMemberAction = memberAction({
     const result = await createInvite(actor, input);
     if (!result.ok) return result;
     revalidatePath(MEMBERS_PATH);
-    const { token, expiresAt } = result.value;
+    const { token, expiresAt, emailed } = result.value;
     return {
       ok: true,
-      inviteUrl: `${new URL(readEnv().publicUrl).origin}/invite/${token}`,
+      inviteUrl: inviteUrl(token),
       email: input.email,
       expiresAt: expiresAt.toISOString(),
+      emailed,
     } satisfies InviteMemberSuccess;
   },
 });

@@ -4,9 +4,12 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
+import { emailConfigured } from '@/lib/email/transport';
 import { newId } from '@/lib/ids';
+import { wakeOutbox } from '@/lib/outbox/wake';
 import { uniqueViolationFields } from '@/lib/prisma-errors';
 import { fail, ok, type Result } from '@/lib/result';
+import { queueInviteEmail } from './data-invite-email';
 import { INVITE_VALID_DAYS, type InviteMemberInput, type PendingInviteView } from './schema';
 import { lockForMemberChange } from './shared';
 
@@ -32,8 +35,11 @@ function pendingAt(now: Date) {
   return { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
 }
 
-/** A new invite: the token travels in this answer once; only its hash is kept. */
-export type NewInvite = { inviteId: string; token: string; expiresAt: Date };
+/**
+ * A new invite: the token travels in this answer once; only its hash is kept. `emailed`: the
+ * invite email to the address is queued (email is configured).
+ */
+export type NewInvite = { inviteId: string; token: string; expiresAt: Date; emailed: boolean };
 
 export type CreateInviteResult = Result<
   NewInvite,
@@ -42,7 +48,8 @@ export type CreateInviteResult = Result<
 
 /**
  * Invites an email address with a role. Replaces (revokes) a pending invite for the same address.
- * Returns the token once; only its hash is kept.
+ * Returns the token once; only its hash is kept. With email configured, the invite email is queued
+ * in the same transaction (its payload holds the link until it is sent, then loses it).
  */
 export async function createInvite(
   actor: Actor,
@@ -54,7 +61,8 @@ export async function createInvite(
   const emailLower = input.email.toLowerCase();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITE_VALID_DAYS * 24 * 60 * 60 * 1000);
-  return db.$transaction(async (tx): Promise<CreateInviteResult> => {
+  const emailed = emailConfigured();
+  const result = await db.$transaction(async (tx): Promise<CreateInviteResult> => {
     // Locked: two concurrent invites for one address leave one pending invite, not two.
     const role = await lockForMemberChange(tx, actor);
     if (!role) return fail('ROLE_CHANGED');
@@ -103,8 +111,12 @@ export async function createInvite(
       objectId: invite.id,
       summary: `Invited ${input.email} as ${ROLE_LABELS[input.role]}`,
     });
-    return ok({ inviteId: invite.id, token, expiresAt });
+    if (emailed)
+      await queueInviteEmail(tx, actor, { id: invite.id, email: input.email, token }, now);
+    return ok({ inviteId: invite.id, token, expiresAt, emailed });
   });
+  if (result.ok && emailed) wakeOutbox();
+  return result;
 }
 
 export type RevokeInviteResult = Result<

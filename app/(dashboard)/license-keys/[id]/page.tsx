@@ -6,8 +6,10 @@ import type { ReactNode } from 'react';
 import { CopyKeyButton } from '@/components/license-keys/copy-key-button';
 import { DisableKeyButton } from '@/components/license-keys/disable-key-button';
 import { EditKeySection } from '@/components/license-keys/edit-key-form';
+import { EmailKeySection } from '@/components/license-keys/email-key-section';
 import { InstancesList } from '@/components/license-keys/instances-list';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
+import { KeyEmails } from '@/components/license-keys/key-emails';
 import { KeyHistory } from '@/components/license-keys/key-history';
 import { LiveActivations } from '@/components/license-keys/live-activations';
 import { RenewKeyButton } from '@/components/license-keys/renew-key-button';
@@ -16,10 +18,12 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { listObjectHistory } from '@/lib/audit/data';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
+import { emailIsConfigured } from '@/lib/email/status';
 import { formatInstant } from '@/lib/format';
 import { getLicenseKeyUsage } from '@/lib/license-key-instances/data';
 import { licenseKeyUsageState } from '@/lib/license-key-instances/queries';
 import { getLicenseKey } from '@/lib/license-keys/data-read';
+import { listLicenseKeyEmails, previewLicenseKeyEmail } from '@/lib/license-keys/data-email';
 import { renewedExpiry, renewLabel } from '@/lib/license-keys/renewal';
 import { getProduct } from '@/lib/products/data';
 import { describeDuration } from '@/lib/products/schema';
@@ -36,10 +40,13 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const member = await requireMember();
   const { role } = member;
-  const [key, history, usage] = await Promise.all([
+  const canReveal = can(role, 'keys:reveal');
+  const [key, history, usage, emailPreview, emails] = await Promise.all([
     getLicenseKey(member, id),
     listObjectHistory(member, 'license_key', id),
     getLicenseKeyUsage(member, id),
+    canReveal ? previewLicenseKeyEmail(member, id) : null,
+    listLicenseKeyEmails(member, id),
   ]);
   if (!key || !usage) notFound();
   const canEdit = can(role, 'keys:edit');
@@ -125,6 +132,26 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
         </dl>
 
         <InstancesList licenseKeyId={key.id} canDeactivate={canEdit} />
+
+        <section
+          aria-labelledby="emails-heading"
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        >
+          <h2 id="emails-heading" className="mb-3 text-sm font-semibold text-slate-700">
+            Emails
+          </h2>
+          {emailPreview ? (
+            <div className="mb-4">
+              <EmailKeySection
+                id={key.id}
+                preview={emailPreview}
+                emailConfigured={emailIsConfigured()}
+              />
+            </div>
+          ) : null}
+          <KeyEmails licenseKeyId={key.id} emails={emails} canRetry={canReveal} />
+          <p className="mt-3 text-xs text-slate-600">Newest first. Times are in UTC.</p>
+        </section>
 
         {canEdit ? (
           <EditKeySection

@@ -1,0 +1,8 @@
+// Next.js calls register() once when a server process starts. The outbox worker (lib/outbox)
+// delivers email from the server process itself; not while `next build` collects pages.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startServerOutboxWorker } = await import('./lib/outbox/server');
+  startServerOutboxWorker();
+}
