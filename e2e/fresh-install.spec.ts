@@ -3,7 +3,9 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { sdk } from './api/sdk-fixtures';
 import { expectNoAxeViolations } from './axe';
-import { choose, termValue } from './fixtures';
+import { choose, keyIdFromUrl, termValue } from './fixtures';
+import { mailTo } from './mail';
+import { mailPorts } from './mail-ports';
 import {
   scratchDatabase,
   startProcess,
@@ -47,6 +49,9 @@ test.beforeAll(async ({}, testInfo) => {
     HOSTNAME: '127.0.0.1',
     KEYDESK_URL: origin,
     KEYDESK_SEED_DEMO: '0',
+    // The suite's loopback mail server (playwright.config.ts): the merchant configured SMTP.
+    KEYDESK_SMTP_URL: `smtp://127.0.0.1:${mailPorts().smtp}`,
+    KEYDESK_MAIL_FROM: 'Northwind Licensing <licenses@northwind.example>',
     NEXT_TELEMETRY_DISABLED: '1',
   });
   await waitUntilUp(origin, server);
@@ -146,7 +151,7 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(`${origin}/license-keys`);
 }
 
-test('a product made in the dashboard, another with the SDK, and the first key issued', async ({
+test('a product made in the dashboard, another with the SDK, the first key issued and emailed', async ({
   page,
 }) => {
   await signIn(page);
@@ -210,4 +215,17 @@ test('a product made in the dashboard, another with the SDK, and the first key i
   await expect(termValue(page, 'Status')).toHaveText('Active');
   await expect(termValue(page, 'Product')).toHaveText('Northwind Sync');
   await expect(termValue(page, 'Customer')).toContainText('Kim Lee');
+
+  // Emailed to the customer, and read back from the SMTP server.
+  const key = await client.licenseKeys.retrieve(keyIdFromUrl(page));
+  await page.getByRole('button', { name: 'Email key to customer' }).click();
+  await page.getByRole('button', { name: 'Send email' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Emails' }).getByRole('listitem').first(),
+  ).toContainText(/Sent \d/, { timeout: 20_000 });
+  const [mail] = await mailTo(customer.email);
+  expect(mail.to).toEqual([customer.email]);
+  expect(mail.subject).toBe('Your license key for Northwind Sync');
+  expect(mail.from).toContain('licenses@northwind.example');
+  expect(mail.text).toContain(key.key);
 });

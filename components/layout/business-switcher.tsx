@@ -11,14 +11,21 @@ type Props = {
   memberships: { businessId: string; businessName: string; role: MemberRole }[];
 };
 
-/** Beside the business: anyone signed in may make another one, and becomes its owner. */
+/**
+ * Beside the business: anyone signed in may make another one, and becomes its owner. In the one-row
+ * header (lg and wider) it is a "+" button whose name stays "New business"; in the menu, words.
+ */
 function NewBusinessLink() {
   return (
     <Link
       href="/businesses/new"
-      className="shrink-0 text-indigo-700 underline-offset-2 hover:text-indigo-900 hover:underline"
+      title="New business"
+      className="inline-flex shrink-0 items-center text-indigo-700 underline-offset-2 hover:text-indigo-900 hover:underline lg:size-7 lg:justify-center lg:rounded-md lg:border lg:border-slate-300 lg:hover:bg-slate-50 lg:hover:no-underline"
     >
-      New business
+      <span aria-hidden="true" className="hidden text-lg leading-none lg:inline">
+        +
+      </span>
+      <span className="lg:sr-only">New business</span>
     </Link>
   );
 }
