@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { verifyPassword } from 'better-auth/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runKeydesk } from '@/lib/testing/keydesk-cli';
 import { createTestDatabase } from '@/lib/testing/test-database';
 
 // `keydesk setup` on an empty installation, run as a person runs it, against a real database.
@@ -8,19 +8,7 @@ const testDb = await createTestDatabase();
 const { db, url } = testDb;
 afterAll(() => testDb.cleanup());
 
-function keydesk(args: string[], stdin = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'keydesk', '--', ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const keydesk = (args: string[], stdin = '') => runKeydesk(url, args, stdin);
 
 const owner = ['--business', 'Northwind Apps', '--email', 'Robin@Northwind.example'];
 

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashApiKeySecret } from '@/lib/api-keys/secret';
+import { runKeydesk } from '@/lib/testing/keydesk-cli';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
 
 // The operator's command line, run as a person runs it (`npm run --silent keydesk -- …`) against a
@@ -12,19 +12,7 @@ afterAll(() => testDb.cleanup());
 
 const acme = await createBusinessFixture(db, 'Acme');
 
-function keydesk(args: string[], stdin = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'keydesk', '--', ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const keydesk = (args: string[], stdin = '') => runKeydesk(url, args, stdin);
 
 describe('npm run keydesk', () => {
   it('api-key create prints a key alone that the data layer stored hashed, audited as the operator', async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import type { ReactNode } from 'react';
 import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
+import { AuthShell } from '@/components/auth/auth-shell';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { JoinBusinessButton } from '@/components/members/join-business-button';
 import { LinkButton } from '@/components/ui/button';
@@ -48,12 +48,12 @@ export default async function InvitePage({ params }: Props) {
     const { title, text } =
       invite && invite.status !== 'pending' ? UNUSABLE[invite.status] : NOT_FOUND;
     return (
-      <Shell title={title}>
+      <AuthShell title={title}>
         <p className="text-sm text-slate-700">{text}</p>
         <p className="mt-6">
           <LinkButton href="/sign-in">Go to sign in</LinkButton>
         </p>
-      </Shell>
+      </AuthShell>
     );
   }
 
@@ -61,7 +61,7 @@ export default async function InvitePage({ params }: Props) {
   const invitedEmail = invite.email.toLowerCase();
   const signedInAs = session?.user.email.toLowerCase();
   return (
-    <Shell title={`Join ${invite.businessName}`}>
+    <AuthShell title={`Join ${invite.businessName}`}>
       <p className="text-sm text-slate-700">
         You are invited to join {invite.businessName} as <strong>{ROLE_LABELS[invite.role]}</strong>
         . The invite is for <strong>{invite.email}</strong> and works until{' '}
@@ -89,18 +89,6 @@ export default async function InvitePage({ params }: Props) {
           <AcceptInviteForm token={token} email={invite.email} />
         )}
       </div>
-    </Shell>
-  );
-}
-
-function Shell({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <main className="mx-auto max-w-md px-4 py-16">
-      <p className="text-lg font-semibold tracking-tight">Keydesk</p>
-      <h1 className="mt-6 text-2xl font-semibold tracking-tight">{title}</h1>
-      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {children}
-      </div>
-    </main>
+    </AuthShell>
   );
 }
