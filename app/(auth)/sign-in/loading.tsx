@@ -1,5 +1,0 @@
-import { AuthSkeleton } from '@/components/auth/auth-skeleton';
-
-export default function Loading() {
-  return <AuthSkeleton label="the sign-in page" />;
-}
