@@ -29,6 +29,7 @@ const EXTRAS: Record<Engine, { file: string; when: RegExp }[]> = {
   sqlite: [
     { file: 'prisma/sql/sqlite-customer-search.sql', when: /DROP TABLE "Customer"/ },
     { file: 'prisma/sql/sqlite-license-key-search.sql', when: /DROP TABLE "LicenseKey"/ },
+    { file: 'prisma/sql/license-key-at-limit.sql', when: /DROP TABLE "LicenseKey"/ },
   ],
   postgresql: [
     { file: 'prisma/sql/postgresql-customer-search.sql', when: /(DROP|CREATE) TABLE "Customer"/ },
@@ -36,6 +37,7 @@ const EXTRAS: Record<Engine, { file: string; when: RegExp }[]> = {
       file: 'prisma/sql/postgresql-license-key-search.sql',
       when: /(DROP|CREATE) TABLE "LicenseKey"/,
     },
+    { file: 'prisma/sql/license-key-at-limit.sql', when: /(DROP|CREATE) TABLE "LicenseKey"/ },
   ],
 };
 
