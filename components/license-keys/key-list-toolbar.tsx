@@ -32,6 +32,12 @@ const EXPIRIES = [
   ['expired', 'Already expired'],
   ['never', 'Never'],
 ] as const;
+const USAGES = [
+  ['', 'Any'],
+  ['at-limit', 'At limit'],
+  ['in-use', 'In use'],
+  ['unlimited', 'Unlimited'],
+] as const;
 const SORTS = [
   ['newest', 'Newest first'],
   ['expiry', 'Expiry, soonest first'],
@@ -122,6 +128,13 @@ export function KeyListToolbar({ view, products }: Props) {
       </Select>
       <Select name="expires" label="Expires" value={filter.expires} onChange={apply}>
         {EXPIRIES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Select name="usage" label="Activations" value={filter.usage} onChange={apply}>
+        {USAGES.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>

@@ -19,6 +19,7 @@ function describeView(filter: LicenseKeyFilter, productName: string | null): str
   if (productName) parts.push(`product ${productName}`);
   if (filter.source) parts.push(`source ${filter.source}`);
   if (filter.expires) parts.push(`expires ${filter.expires.replaceAll('-', ' ')}`);
+  if (filter.usage) parts.push(`activations ${filter.usage.replaceAll('-', ' ')}`);
   if (filter.customerId) parts.push(`customer ${filter.customerId}`);
   return parts.length > 0 ? parts.join(', ') : 'all keys';
 }

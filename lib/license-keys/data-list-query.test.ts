@@ -95,6 +95,13 @@ describe('filterConditions', () => {
     [{ expires: 'expired' }, [['k."expiresAt" <= ?', [NOW]]]],
     [{ expires: 'never' }, [['k."expiresAt" IS NULL', []]]],
     [
+      // Exactly the WHERE of the partial index LicenseKey_at_limit_idx, so that it applies.
+      { usage: 'at-limit' },
+      [['k."activationsLimit" IS NOT NULL AND k."instancesCount" >= k."activationsLimit"', []]],
+    ],
+    [{ usage: 'in-use' }, [['k."instancesCount" > 0', []]]],
+    [{ usage: 'unlimited' }, [['k."activationsLimit" IS NULL', []]]],
+    [
       { createdFrom: NOW, createdTo: NOW },
       [
         ['k."createdAt" >= ?', [NOW]],
@@ -163,8 +170,20 @@ describe('sqliteIndexFor', () => {
     [{ source: 'import' }, 'count', 'source'],
     [{ productId: 'pdt_1', status: 'expired' }, 'count', 'product'],
     [{ customerId: 'cus_1', productId: 'pdt_1' }, 'page', 'customer'],
+    [{ usage: 'in-use' }, 'page', 'newest'],
+    [{ usage: 'unlimited', source: 'auto' }, 'count', 'source'],
+    [{ usage: 'at-limit', productId: 'pdt_1' }, 'page', 'product'],
   ] as const)('%o for a %s reads the %s index', (filter, purpose, index) => {
     expect(sqliteIndexFor(filter, purpose)).toBe(`LicenseKey_list_${index}_idx`);
+  });
+
+  it.each([
+    [{ usage: 'at-limit' }, 'page'],
+    [{ usage: 'at-limit', status: 'active' }, 'count'],
+    [{ usage: 'at-limit', status: 'expired' }, 'count'],
+    [{ usage: 'at-limit', expires: 'next-30-days', source: 'import' }, 'page'],
+  ] as const)('%o for a %s reads the partial index of keys at their limit', (filter, purpose) => {
+    expect(sqliteIndexFor(filter, purpose)).toBe('LicenseKey_at_limit_idx');
   });
 
   it('is the expiry index for both runs of the expiry sort', () => {
@@ -233,22 +252,38 @@ describe('the key list view in the URL', () => {
       product: 'pdt_1',
       source: 'nope',
       expires: 'never',
+      usage: 'at-limit',
       sort: 'expiry',
       after: `${NOW.getTime()}.lic_1`,
     });
     expect(view).toEqual({
-      filter: { search: '7xq2', status: 'expired', productId: 'pdt_1', expires: 'never' },
+      filter: {
+        search: '7xq2',
+        status: 'expired',
+        productId: 'pdt_1',
+        expires: 'never',
+        usage: 'at-limit',
+      },
       sort: 'expiry',
       cursor: { direction: 'after', value: NOW, id: 'lic_1' },
     });
     expect(keyListQuery(view)).toBe(
-      '?q=7xq2&status=expired&product=pdt_1&expires=never&sort=expiry',
+      '?q=7xq2&status=expired&product=pdt_1&expires=never&usage=at-limit&sort=expiry',
     );
     expect(keyListQuery(view, { before: 'x' })).toContain('&before=x');
-    expect(keyListViewSchema.parse({ q: ['a', 'b'], product: "pdt'1" })).toEqual({
+    expect(keyListViewSchema.parse({ q: ['a', 'b'], product: "pdt'1", usage: 'full' })).toEqual({
       filter: { search: 'a' },
       sort: 'newest',
       cursor: null,
     });
   });
+
+  it.each(['at-limit', 'in-use', 'unlimited'] as const)(
+    'reads and writes usage=%s, the overview’s links',
+    (usage) => {
+      const view = keyListViewSchema.parse({ status: 'active', usage });
+      expect(view.filter).toEqual({ status: 'active', usage });
+      expect(keyListQuery(view)).toBe(`?status=active&usage=${usage}`);
+    },
+  );
 });

@@ -39,6 +39,8 @@ export type Segment = {
 export function sqliteIndexFor(filter: LicenseKeyFilter, purpose: 'page' | 'count'): string {
   if (filter.customerId) return 'LicenseKey_list_customer_idx';
   if (filter.productId) return 'LicenseKey_list_product_idx';
+  // Partial: only the keys at their limit (prisma/sql/license-key-at-limit.sql), newest first.
+  if (filter.usage === 'at-limit') return 'LicenseKey_at_limit_idx';
   if (purpose === 'count' && (filter.expires || filter.status === 'expired')) {
     return 'LicenseKey_list_expiry_idx';
   }
@@ -126,6 +128,20 @@ export function filterConditions(
       break;
     case 'never':
       conditions.push(Prisma.sql`k."expiresAt" IS NULL`);
+      break;
+  }
+  switch (filter.usage) {
+    case 'at-limit':
+      // Written as the partial index LicenseKey_at_limit_idx's own WHERE, so that it applies.
+      conditions.push(
+        Prisma.sql`k."activationsLimit" IS NOT NULL AND k."instancesCount" >= k."activationsLimit"`,
+      );
+      break;
+    case 'in-use':
+      conditions.push(Prisma.sql`k."instancesCount" > 0`);
+      break;
+    case 'unlimited':
+      conditions.push(Prisma.sql`k."activationsLimit" IS NULL`);
       break;
   }
   return conditions;

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
 import { customerColumns } from '@/lib/customers/rows';
-import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/testing/test-database';
 import type { Cursor, LicenseKeyFilter, ListSort } from './list';
 import { decodeCursor } from './list';
 
@@ -9,6 +10,8 @@ import { decodeCursor } from './list';
 // every filter, the search, both sorts, cursors across equal timestamps, counts, and tenancy.
 const testDb = await createTestDatabase();
 const { listLicenseKeyPage, listLicenseKeys, streamLicenseKeys } = await import('./data-list');
+const { countQuery, segmentPageQuery, segmentsOf, sqliteIndexFor } =
+  await import('./data-list-query');
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -28,6 +31,8 @@ async function addKey(
     disabled?: boolean;
     source?: 'auto' | 'import' | 'manual';
     createdAt?: Date;
+    activationsLimit?: number | null;
+    instancesCount?: number;
   } = {},
 ) {
   return db.licenseKey.create({
@@ -41,6 +46,8 @@ async function addKey(
       disabled: values.disabled ?? false,
       source: values.source ?? 'manual',
       createdAt: values.createdAt ?? at(-10),
+      activationsLimit: values.activationsLimit ?? null,
+      instancesCount: values.instancesCount ?? 0,
     },
   });
 }
@@ -163,6 +170,101 @@ describe('listLicenseKeyPage filters', () => {
     const disabled = await page(globex, { status: 'disabled' });
     expect(ids(disabled)).toEqual([globexKeys[1].id]);
   });
+});
+
+// Activations (usage): a business of its own, with keys at, over, under and without their limit, in every status.
+const seats = await createBusinessFixture(db, 'Seats');
+const seat = (days: number, limit: number | null, used: number, more = {}) =>
+  addKey(seats, { createdAt: at(-days), activationsLimit: limit, instancesCount: used, ...more });
+const usageKeys = {
+  full: await seat(9, 2, 2),
+  // Over its limit: the limit was lowered after its activations.
+  over: await seat(8, 1, 3),
+  partly: await seat(7, 3, 1),
+  unused: await seat(6, 3, 0),
+  unlimitedUsed: await seat(5, null, 4),
+  unlimitedIdle: await seat(4, null, 0),
+  fullDisabled: await seat(3, 1, 1, { disabled: true }),
+  fullExpired: await seat(2, 1, 1, { expiresAt: at(-1) }),
+};
+// Another business's key at its limit.
+await addKey(globex, { activationsLimit: 1, instancesCount: 1 });
+
+describe('listLicenseKeyPage by activations (usage)', () => {
+  it.each([
+    [{ usage: 'at-limit' }, ['fullExpired', 'fullDisabled', 'over', 'full']],
+    [{ usage: 'at-limit', status: 'active' }, ['over', 'full']],
+    [
+      { usage: 'in-use' },
+      ['fullExpired', 'fullDisabled', 'unlimitedUsed', 'partly', 'over', 'full'],
+    ],
+    [{ usage: 'in-use', status: 'active' }, ['unlimitedUsed', 'partly', 'over', 'full']],
+    [{ usage: 'unlimited' }, ['unlimitedIdle', 'unlimitedUsed']],
+    [{ usage: 'unlimited', status: 'active' }, ['unlimitedIdle', 'unlimitedUsed']],
+    [{ usage: 'at-limit', status: 'disabled' }, ['fullDisabled']],
+  ] as [LicenseKeyFilter, (keyof typeof usageKeys)[]][])('%o', async (filter, expected) => {
+    const result = await page(seats, filter);
+    expect(ids(result)).toEqual(expected.map((name) => usageKeys[name].id));
+    expect(result.total).toEqual({ value: expected.length, exact: true });
+  });
+
+  it('reads keys at their limit from the partial index LicenseKey_at_limit_idx', async () => {
+    const engine = testEngine();
+    const input = {
+      engine,
+      businessId: seats.business.id,
+      filter: { usage: 'at-limit', status: 'active' } as const,
+      now: NOW,
+    };
+    const [newest] = segmentsOf('newest');
+    for (const query of [
+      countQuery(input, 10_000),
+      segmentPageQuery(input, newest, null, 51, false),
+    ]) {
+      // SQLite: INDEXED BY names it (sqliteIndexFor), and fails if the WHERE does not imply the
+      // index's. PostgreSQL: the planner's choice, with sequential scans priced out of a tiny table.
+      const plan =
+        engine === 'sqlite'
+          ? await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${query}`)
+          : (
+              await db.$transaction([
+                db.$executeRaw`SET LOCAL enable_seqscan = off`,
+                db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${query}`),
+              ])
+            )[1];
+      const text = plan.map((row) => Object.values(row).join(' ')).join('\n');
+      expect(text).toContain('LicenseKey_at_limit_idx');
+    }
+    expect(sqliteIndexFor(input.filter, 'count')).toBe('LicenseKey_at_limit_idx');
+  });
+
+  it('pages and counts keys at their limit by cursor, and by expiry', async () => {
+    const first = await page(seats, { usage: 'at-limit' }, { pageSize: 3 });
+    expect(first.total).toEqual({ value: 4, exact: true });
+    const second = await page(
+      seats,
+      { usage: 'at-limit' },
+      { pageSize: 3, cursor: decodeCursor(first.next!, 'after') },
+    );
+    expect(ids(second)).toEqual([usageKeys.full.id]);
+    expect(second.offset).toEqual({ value: 3, exact: true });
+    const byExpiry = await page(seats, { usage: 'at-limit' }, { sort: 'expiry' });
+    expect(ids(byExpiry)[0]).toBe(usageKeys.fullExpired.id);
+  });
+
+  it.each(['at-limit', 'in-use', 'unlimited'] as const)(
+    'streams usage=%s for the export: the same keys as the list',
+    async (usage) => {
+      const filter = { usage, status: 'active' } as const;
+      const streamed = [];
+      for await (const key of streamLicenseKeys(seats.support, filter, 'newest', NOW)) {
+        streamed.push(key);
+      }
+      const listed = (await page(seats, filter, { pageSize: 100 })).keys;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(streamed).toEqual(listed);
+    },
+  );
 });
 
 describe('listLicenseKeyPage search', () => {

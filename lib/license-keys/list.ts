@@ -15,6 +15,13 @@ export const EXPIRY_WINDOWS = ['next-7-days', 'next-30-days', 'expired', 'never'
 /** The "Expires" filter: keys expiring within 7 or 30 days from now, already expired, or never. */
 export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
 
+export const USAGE_FILTERS = ['at-limit', 'in-use', 'unlimited'] as const;
+/**
+ * The "Activations" filter: keys with a limit and no free seat, keys with at least one activation
+ * in use, or keys without a limit.
+ */
+export type UsageFilter = (typeof USAGE_FILTERS)[number];
+
 export const LIST_SORTS = ['newest', 'expiry'] as const;
 /** Newest first (by creation), or by expiry, soonest first (keys that never expire last). */
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -36,6 +43,7 @@ export type LicenseKeyFilter = {
   status?: LicenseKeyStatus;
   source?: LicenseKeySource;
   expires?: ExpiryWindow;
+  usage?: UsageFilter;
   createdFrom?: Date;
   createdTo?: Date;
 };
@@ -79,7 +87,10 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
     (values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined,
   );
 
-/** The key list's query string: `q`, `status`, `product`, `source`, `expires`, `sort`, `after`/`before`. */
+/**
+ * The key list's query string: `q`, `status`, `product`, `source`, `expires`, `usage`, `sort`,
+ * `after`/`before`.
+ */
 export const keyListViewSchema = z
   .object({
     q: one,
@@ -87,6 +98,7 @@ export const keyListViewSchema = z
     product: one,
     source: choice(LICENSE_KEY_SOURCES),
     expires: choice(EXPIRY_WINDOWS),
+    usage: choice(USAGE_FILTERS),
     sort: choice(LIST_SORTS),
     after: one,
     before: one,
@@ -105,6 +117,7 @@ export const keyListViewSchema = z
         ...(raw.status ? { status: raw.status } : {}),
         ...(raw.source ? { source: raw.source } : {}),
         ...(raw.expires ? { expires: raw.expires } : {}),
+        ...(raw.usage ? { usage: raw.usage } : {}),
       } satisfies LicenseKeyFilter,
       sort: raw.sort ?? ('newest' as ListSort),
       cursor,
@@ -125,6 +138,7 @@ export function keyListQuery(
   if (filter.productId) params.set('product', filter.productId);
   if (filter.source) params.set('source', filter.source);
   if (filter.expires) params.set('expires', filter.expires);
+  if (filter.usage) params.set('usage', filter.usage);
   if (sort !== 'newest') params.set('sort', sort);
   if (cursor?.after) params.set('after', cursor.after);
   if (cursor?.before) params.set('before', cursor.before);
