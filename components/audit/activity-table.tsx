@@ -14,10 +14,17 @@ const OBJECT_LABELS: Record<string, string> = {
 };
 
 /** One page of the business's audit trail, newest first. */
-export function ActivityTable({ events }: { events: AuditEventView[] }) {
+export function ActivityTable({
+  events,
+  caption = 'Activity, newest first. Times are in UTC.',
+}: {
+  events: AuditEventView[];
+  /** The table's accessible name. */
+  caption?: string;
+}) {
   return (
     <Table
-      caption="Activity, newest first. Times are in UTC."
+      caption={caption}
       columns={['When', 'Who', 'What', 'Object', 'Request id']}
       rows={events}
     >

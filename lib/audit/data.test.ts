@@ -5,7 +5,8 @@ import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-da
 
 // Integration tests on a real, migrated SQLite file.
 const testDb = await createTestDatabase();
-const { ACTIVITY_PAGE_SIZE, listActivity, listObjectHistory } = await import('./data');
+const { ACTIVITY_PAGE_SIZE, listActivity, listLatestActivity, listObjectHistory } =
+  await import('./data');
 const { describeActor } = await import('./describe');
 const { createLicenseKey, updateLicenseKey } = await import('@/lib/license-keys/data');
 
@@ -89,10 +90,15 @@ describe('listActivity', () => {
     expect((await listActivity(fixture.owner, 3)).events).toEqual([]);
     expect((await listActivity(fixture.owner, 0)).page).toBe(1);
     expect((await listActivity(fixture.owner, Number.NaN)).page).toBe(1);
+
+    // The overview's latest ten: the first page's first ten.
+    const latest = await listLatestActivity(fixture.admin, 10);
+    expect(latest).toEqual(first.events.slice(0, 10));
   });
 
   it('refuses support', async () => {
     await expect(listActivity(acme.support, 1)).rejects.toThrow(NotAllowedError);
+    await expect(listLatestActivity(acme.support, 10)).rejects.toThrow(NotAllowedError);
   });
 });
 

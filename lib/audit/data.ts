@@ -35,21 +35,25 @@ export function listObjectHistory(
 
 export const ACTIVITY_PAGE_SIZE = 25;
 
+type ActivityReader = Pick<Actor, 'businessId' | 'role' | 'type'>;
+
+/** `take` events of the business's activity, newest first, after skipping `skip`. */
+function activityEvents(actor: ActivityReader, skip: number, take: number) {
+  return db.auditEvent.findMany({
+    where: { businessId: actor.businessId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip,
+    take,
+    select: auditSelect,
+  });
+}
+
 /** The business's activity, newest first, one page at a time (page 1 is the newest). */
-export async function listActivity(
-  actor: Pick<Actor, 'businessId' | 'role' | 'type'>,
-  page: number,
-) {
+export async function listActivity(actor: ActivityReader, page: number) {
   assertCan(actor, 'members:manage');
   const current = Math.max(1, Math.floor(page) || 1);
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({
-      where: { businessId: actor.businessId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (current - 1) * ACTIVITY_PAGE_SIZE,
-      take: ACTIVITY_PAGE_SIZE,
-      select: auditSelect,
-    }),
+    activityEvents(actor, (current - 1) * ACTIVITY_PAGE_SIZE, ACTIVITY_PAGE_SIZE),
     db.auditEvent.count({ where: { businessId: actor.businessId } }),
   ]);
   return {
@@ -58,4 +62,13 @@ export async function listActivity(
     pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
     total,
   };
+}
+
+/** The newest `count` events of the business's activity (the overview's), without counting them all. */
+export async function listLatestActivity(
+  actor: ActivityReader,
+  count: number,
+): Promise<AuditEventView[]> {
+  assertCan(actor, 'members:manage');
+  return activityEvents(actor, 0, count);
 }
