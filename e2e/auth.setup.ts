@@ -17,7 +17,7 @@ for (const [role, file] of Object.entries(STORAGE_STATE) as [
     await page.getByLabel('Password').fill(readEnv().demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     // The first sign-in meets a server that has just started (and scrypt, on two cores).
-    await expect(page).toHaveURL(/\/license-keys$/, { timeout: 20_000 });
+    await expect(page).toHaveURL('/', { timeout: 20_000 });
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await page.context().storageState({ path: file });
   });

@@ -28,7 +28,7 @@ test('resets a forgotten password through the emailed link, once', async ({
   const other = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const laptop = await other.newPage();
   await signIn(laptop, email, password);
-  await expect(laptop).toHaveURL(/\/license-keys/, { timeout: 20_000 });
+  await expect(laptop).toHaveURL('/', { timeout: 20_000 });
 
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
@@ -61,7 +61,7 @@ test('resets a forgotten password through the emailed link, once', async ({
   await signIn(page, email, password);
   await expect(page.getByText('The email address or the password is not right.')).toBeVisible();
   await signIn(page, email, 'a-brand-new-password-1');
-  await expect(page).toHaveURL(/\/license-keys/, { timeout: 20_000 });
+  await expect(page).toHaveURL('/', { timeout: 20_000 });
 
   // Once only.
   await page.goto(link!);

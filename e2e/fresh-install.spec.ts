@@ -110,7 +110,7 @@ test('the setup link makes the business and its owner, signs them in, and is gon
   await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
   await page.getByRole('button', { name: 'Create business' }).click();
-  await expect(page).toHaveURL(`${origin}/license-keys`);
+  await expect(page).toHaveURL(`${origin}/`);
   await expect(page.getByRole('banner')).toContainText(OWNER.businessName);
   await expect(page.getByRole('banner')).toContainText(OWNER.name);
 
@@ -126,14 +126,14 @@ test('the owner signs in again, and makes a second business with "New business"'
   await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
   await page.getByLabel('Password').fill(OWNER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${origin}/license-keys`);
+  await expect(page).toHaveURL(`${origin}/`);
 
   await page.getByRole('link', { name: 'New business' }).click();
   await expect(page.getByRole('heading', { name: 'New business' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('textbox', { name: 'Business name' }).fill('Northwind Games');
   await page.getByRole('button', { name: 'Create business' }).click();
-  await expect(page).toHaveURL(`${origin}/license-keys`);
+  await expect(page).toHaveURL(`${origin}/`);
   const switcher = page.getByRole('combobox', { name: 'Business' });
   await expect(switcher).toHaveValue(/^bus_/);
   await expect(switcher.locator('option:checked')).toHaveText('Northwind Games (Owner)');
@@ -148,7 +148,7 @@ async function signIn(page: Page) {
   await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
   await page.getByLabel('Password').fill(OWNER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${origin}/license-keys`);
+  await expect(page).toHaveURL(`${origin}/`);
 }
 
 test('a product made in the dashboard, another with the SDK, the first key issued and emailed', async ({

@@ -17,6 +17,7 @@ type DashboardPage = {
  * dashboard page belongs here.
  */
 const DASHBOARD_PAGES: readonly DashboardPage[] = [
+  { path: '/', heading: 'Overview', action: { role: 'button', name: 'Show as table' } },
   {
     path: '/license-keys',
     heading: 'License keys',
@@ -75,6 +76,7 @@ const DASHBOARD_PAGES: readonly DashboardPage[] = [
 
 /** The owner's navigation, in order. */
 const OWNER_LINKS = [
+  'Overview',
   'License keys',
   'Customers',
   'Products',
@@ -189,7 +191,7 @@ test.describe('on a 390 px phone', () => {
     await page.keyboard.press('Space');
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Tab');
-    await expect(nav.getByRole('link', { name: 'License keys' })).toBeFocused();
+    await expect(nav.getByRole('link', { name: 'Overview' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await expect(menu).toBeFocused();

@@ -105,7 +105,7 @@ test.describe('signed out', () => {
   test('sign-out ends the session, also for a copy of its cookie', async ({ page, browser }) => {
     await page.goto('/sign-in');
     await signIn(page, DEMO_ACCOUNTS.acmeOwner.email, demoPassword);
-    await expect(page).toHaveURL(/\/license-keys$/);
+    await expect(page).toHaveURL('/');
     const stolen = await page.context().storageState();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -126,7 +126,7 @@ test.describe('signed out', () => {
   test('an expired session sends you back to sign in', async ({ page, db }) => {
     await page.goto('/sign-in');
     await signIn(page, DEMO_ACCOUNTS.acmeSupport.email, demoPassword);
-    await expect(page).toHaveURL(/\/license-keys$/);
+    await expect(page).toHaveURL('/');
     const user = await db.user.findUniqueOrThrow({
       where: { email: DEMO_ACCOUNTS.acmeSupport.email },
     });

@@ -10,6 +10,7 @@ import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const links = [
+    { href: '/', label: 'Overview' },
     { href: '/license-keys', label: 'License keys' },
     { href: '/customers', label: 'Customers' },
     { href: '/products', label: 'Products' },
@@ -35,8 +36,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-          <Link href="/license-keys" className="text-lg font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
             Keydesk
           </Link>
           <HeaderMenu>

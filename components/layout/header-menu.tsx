@@ -52,7 +52,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
       <div
         id={panelId}
         onKeyDown={onKeyDown}
-        className={`${open ? 'flex' : 'hidden'} w-full min-w-0 flex-col gap-4 lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-6 lg:gap-y-2`}
+        className={`${open ? 'flex' : 'hidden'} w-full min-w-0 flex-col gap-4 lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-4 lg:gap-y-2`}
       >
         {children}
       </div>

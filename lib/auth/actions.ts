@@ -71,5 +71,5 @@ export async function switchBusinessAction(businessId: string): Promise<void> {
   if (member.memberships.some((m) => m.businessId === businessId)) {
     await setCurrentBusiness(businessId);
   }
-  redirect('/license-keys');
+  redirect('/');
 }

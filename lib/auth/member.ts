@@ -62,7 +62,7 @@ export async function requireMember(permission: Permission = 'keys:view'): Promi
   const member = await getCurrentMember();
   if (!member && (await getSession())) redirect('/sign-in?no_business=1');
   if (!member) {
-    const path = (await headers()).get('x-keydesk-path') ?? '/license-keys';
+    const path = (await headers()).get('x-keydesk-path') ?? '/';
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
   if (!can(member.role, permission)) forbidden();

@@ -20,10 +20,10 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.input<typeof signInSchema>;
 
-/** Where to go after signing in: `next` when it is a path of this site (safeLocalPath), else the keys. */
+/** Where to go after signing in: `next` when it is a path of this site (safeLocalPath), else the overview. */
 export function safeNextPath(next: unknown): string {
   const path = safeLocalPath(next);
-  if (!path || /^\/sign-in(?:[/?]|$)/.test(path)) return '/license-keys';
+  if (!path || /^\/sign-in(?:[/?]|$)/.test(path)) return '/';
   return path;
 }
 

@@ -56,11 +56,12 @@ describe('safeLocalPath', () => {
 });
 
 describe('safeNextPath (sign-in)', () => {
-  it('goes to the license keys for anything unsafe, and never back to sign-in', () => {
-    expect(safeNextPath('/\t/evil.example/phish')).toBe('/license-keys');
-    expect(safeNextPath('/..//evil.example')).toBe('/license-keys');
-    expect(safeNextPath('/sign-in?next=/sign-in')).toBe('/license-keys');
-    expect(safeNextPath(undefined)).toBe('/license-keys');
+  it('goes to the overview for anything unsafe, and never back to sign-in', () => {
+    expect(safeNextPath('/\t/evil.example/phish')).toBe('/');
+    expect(safeNextPath('/..//evil.example')).toBe('/');
+    expect(safeNextPath('/sign-in?next=/sign-in')).toBe('/');
+    expect(safeNextPath(undefined)).toBe('/');
+    expect(safeNextPath('/license-keys')).toBe('/license-keys');
     expect(safeNextPath('/customers?q=Zoë')).toBe('/customers?q=Zo%C3%AB');
   });
 });

@@ -72,7 +72,7 @@ export const inviteMemberAction = memberAction({
   },
 });
 
-/** Changes a member's role. A member who gave up managing members is taken to the keys. */
+/** Changes a member's role. A member who gave up managing members is taken to the overview. */
 export const changeMemberRoleAction = memberAction({
   name: 'changeMemberRole',
   permission: 'members:manage',
@@ -87,14 +87,14 @@ export const changeMemberRoleAction = memberAction({
     // A member who gave up managing members cannot see this page any more.
     if (input.membershipId === actor.id && !can(input.role, 'members:manage')) {
       revalidatePath('/', 'layout');
-      redirect('/license-keys');
+      redirect('/');
     }
     const { name, role, changed } = result.value;
     return done(`${name} is ${changed ? 'now' : 'already'} ${ROLE_LABELS[role]}.`);
   },
 });
 
-/** Removes a member; a member who removes themselves leaves the business and goes to the keys. */
+/** Removes a member; a member who removes themselves leaves the business and goes to the overview. */
 export const removeMemberAction = memberAction({
   name: 'removeMember',
   permission: 'members:manage',
@@ -108,7 +108,7 @@ export const removeMemberAction = memberAction({
     revalidatePath(MEMBERS_PATH);
     if (result.value.left) {
       revalidatePath('/', 'layout');
-      redirect('/license-keys');
+      redirect('/');
     }
     return done(`${result.value.name} was removed.`);
   },
@@ -134,7 +134,7 @@ export const revokeInviteAction = memberAction({
 async function enterBusiness(businessId: string): Promise<never> {
   await setCurrentBusiness(businessId);
   revalidatePath('/', 'layout');
-  redirect('/license-keys');
+  redirect('/');
 }
 
 /**
