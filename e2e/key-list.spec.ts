@@ -13,7 +13,13 @@ async function addKeys(
   db: Database,
   scenario: Scenario,
   count: number,
-  values: (n: number) => { key?: string; expiresAt?: Date | null; disabled?: boolean } = () => ({}),
+  values: (n: number) => {
+    key?: string;
+    expiresAt?: Date | null;
+    disabled?: boolean;
+    activationsLimit?: number | null;
+    instancesCount?: number;
+  } = () => ({}),
 ) {
   const start = Date.now() - count * 1000;
   const made = [];
@@ -104,6 +110,40 @@ test('filters expired keys of one product, and the view survives a reload', asyn
   await page.goBack();
   await expect(page.getByLabel('Expires')).toHaveValue('');
   await expect(table(page).getByRole('rowheader')).toHaveText(expected);
+});
+
+test('filters by activations: at limit, in use, unlimited, and back to any', async ({
+  page,
+  db,
+  scenario,
+}) => {
+  const kinds = [
+    { activationsLimit: 2, instancesCount: 2 }, // at its limit
+    { activationsLimit: 3, instancesCount: 1 }, // in use
+    { activationsLimit: null, instancesCount: 0 }, // unlimited
+    { activationsLimit: 5, instancesCount: 0 },
+  ];
+  await addKeys(db, scenario, kinds.length, (n) => kinds[n]);
+  await page.goto(`/license-keys?product=${scenario.product.id}`);
+  await expect(page.getByRole('search', { name: 'Find license keys' })).toHaveAttribute(
+    'data-ready',
+    'true',
+  );
+  const status = page.getByRole('status').filter({ hasText: /^(Showing|No keys)/ });
+  await expect(status).toHaveText('Showing 1–4 of 4 keys');
+  for (const [option, usage, shown] of [
+    ['At limit', 'at-limit', 'Showing 1–1 of 1 key'],
+    ['In use', 'in-use', 'Showing 1–2 of 2 keys'],
+    ['Unlimited', 'unlimited', 'Showing 1–1 of 1 key'],
+  ] as const) {
+    await page.getByLabel('Activations').selectOption(option);
+    await expect(page).toHaveURL(`/license-keys?product=${scenario.product.id}&usage=${usage}`);
+    await expect(status).toHaveText(shown);
+  }
+  // "Any" is the default: it leaves the URL.
+  await page.getByLabel('Activations').selectOption('Any');
+  await expect(page).toHaveURL(`/license-keys?product=${scenario.product.id}`);
+  await expect(status).toHaveText('Showing 1–4 of 4 keys');
 });
 
 test('pages forward and back through 120 keys by cursor', async ({ page, db, scenario }) => {
