@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import type { Database } from '../lib/database/create-client';
@@ -8,6 +10,7 @@ import { rebuildOverviewCounts } from '../lib/overview/data-recount';
 import { periodsOf } from '../lib/overview/periods';
 import type { OverviewRange } from '../lib/overview/types';
 import { expectNoAxeViolations } from './axe';
+import { firstLoadChunks } from '../scripts/first-load-js';
 import { choose, createStaffAccount, expect, test } from './fixtures';
 import { STORAGE_STATE } from './storage-state';
 
@@ -233,6 +236,40 @@ test.describe('the overview of Acme Software, as its owner', () => {
         expect(Math.max(documentAfter, bodyAfter), `${url} as tables`).toBeLessThanOrEqual(window);
       }
     });
+  });
+});
+
+test.describe('Recharts', () => {
+  // A class name of Recharts' own that minifying keeps: a chunk holding it holds Recharts.
+  const MARKER = 'recharts-wrapper';
+
+  test('is in no page’s first load; only the overview fetches it, after its page', async ({
+    page,
+  }) => {
+    test.skip(!existsSync('.next/build-manifest.json'), 'no build of this folder to read');
+    const holds = (file: string) => readFileSync(path.join('.next', file)).includes(MARKER);
+    const built = readdirSync('.next/static/chunks')
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `static/chunks/${name}`);
+    // The marker finds Recharts in the build at all, so that "none" below means something.
+    expect(built.filter(holds).length).toBeGreaterThan(0);
+    const routes = firstLoadChunks();
+    expect(routes.has('/')).toBe(true);
+    for (const [route, chunks] of routes) expect(chunks.filter(holds), route).toEqual([]);
+
+    // In the browser: the key list never fetches it; the overview does, to draw its charts.
+    const fetched: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      if (body.includes(MARKER)) fetched.push(new URL(page.url()).pathname);
+    });
+    await page.goto('/license-keys');
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    await page.goto('/');
+    await drawn(page, NEW_KEYS);
+    await expect.poll(() => fetched).toEqual(['/']);
   });
 });
 

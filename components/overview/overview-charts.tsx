@@ -8,7 +8,7 @@ import { seriesTotals, type ChartData, type ChartSeries } from './chart-types';
 // Colours: each 3:1 or more against white (WCAG non-text contrast), apart in lightness as well as
 // hue, and never alone: the legend, the tooltip and the table name every series.
 const SOURCES: (ChartSeries & { key: 'auto' | 'import' | 'manual' })[] = [
-  { key: 'auto', name: 'Auto', color: '#312e81' }, // indigo-900, 12.6:1
+  { key: 'auto', name: 'Auto', color: '#312e81' }, // indigo-900, 11.4:1
   { key: 'import', name: 'Import', color: '#0d9488' }, // teal-600, 3.7:1
   { key: 'manual', name: 'Manual', color: '#c2410c' }, // orange-700, 5.2:1
 ];
