@@ -99,7 +99,13 @@ export function tallyDeltas(before: TalliedKey | null, after: TalliedKey | null)
   };
   if (before) add(before, -1);
   if (after) add(after, 1);
-  return [...deltas.values()].filter((d) => TALLY_COLUMNS.some((c) => d.counts[c] !== 0));
+  // In one order for every writer, so that two changes moving keys between the same two rows in
+  // opposite directions lock them in the same order and cannot deadlock (PostgreSQL).
+  return [...deltas.values()]
+    .filter((d) => TALLY_COLUMNS.some((c) => d.counts[c] !== 0))
+    .sort((a, b) =>
+      a.productId === b.productId ? a.expiryDay - b.expiryDay : a.productId < b.productId ? -1 : 1,
+    );
 }
 
 /** The ActivityRollup columns: new keys by source, activations, deactivations. */
