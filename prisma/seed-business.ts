@@ -5,6 +5,7 @@ import { customerColumns } from '@/lib/customers/rows';
 import { productNameColumns } from '@/lib/products/rows';
 import { newId } from '@/lib/ids';
 import type { BusinessSeed, PersonSeed, ProductSeed } from './seed-data';
+import { buildHistory } from './seed-history';
 import { buildLicenseKeys, type SeedCustomer, type SeedProduct } from './seed-license-keys';
 import { DAY_MS, daysBefore, mulberry32, pick, type Random } from './seed-helpers';
 
@@ -40,6 +41,9 @@ export async function seedBusiness(
       db.product.createMany({ data: data.products }),
       db.licenseKey.createMany({ data: data.licenseKeys }),
       db.licenseKeyInstance.createMany({ data: data.instances }),
+      db.auditEvent.createMany({ data: data.history.auditEvents }),
+      db.keyTally.createMany({ data: data.history.keyTallies }),
+      db.activityRollup.createMany({ data: data.history.activityRollups }),
     ]);
   } catch (error) {
     // Another process (a second `npm start`) seeded between our check and our write.
@@ -80,6 +84,8 @@ export function buildBusinessData(business: BusinessSeed, now: Date) {
     products: products.map((product) => product.row),
     licenseKeys,
     instances,
+    // Its own generator, so that the keys above stay what they were before the seed had a history.
+    history: buildHistory(licenseKeys, instances, mulberry32(business.prngSeed + 1), now),
   };
 }
 

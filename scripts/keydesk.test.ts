@@ -80,3 +80,36 @@ describe('npm run keydesk', () => {
     expect(unknown.stderr).toContain('No staff member has the email address nobody@x.example.');
   }, 60_000);
 });
+
+describe('npm run keydesk -- overview recount', () => {
+  it('rebuilds the counts of keys written straight into the database', async () => {
+    const { newId } = await import('@/lib/ids');
+    const loaded = await createBusinessFixture(db, 'Loaded');
+    await db.licenseKey.createMany({
+      data: [null, 2].map((activationsLimit) => ({
+        id: newId('lic'),
+        businessId: loaded.business.id,
+        key: `LOADED-${newId('lic')}`,
+        customerId: loaded.customer.id,
+        productId: loaded.product.id,
+        activationsLimit,
+        source: 'import' as const,
+      })),
+    });
+    const tallied = () =>
+      db.keyTally.aggregate({
+        where: { businessId: loaded.business.id },
+        _sum: { keys: true, unlimited: true, limitSum: true },
+      });
+    expect((await tallied())._sum.keys).toBeNull();
+    const run = await keydesk(['overview', 'recount', '--business', loaded.business.name]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Recounted the overview of Loaded Inc\. \(bus_\w+\) in \d+\.\d s\.\n$/,
+    );
+    expect((await tallied())._sum).toEqual({ keys: 2, unlimited: 1, limitSum: 2n });
+    const unknown = await keydesk(['overview', 'recount', '--business', 'Nobody Ltd']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No business has the id or name "Nobody Ltd".');
+  });
+});

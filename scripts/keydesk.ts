@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { apiKeyFailures, createApiKeySchema } from '@/lib/api-keys/schema';
 import { operatorActor } from '@/lib/auth/authorize';
 import { PASSWORD_LENGTH } from '@/lib/auth/schema';
-import { setupFailures, setupSchema, type SetupField } from '@/lib/businesses/schema';
 import { migrateDatabase } from '@/lib/database/migrate';
 import { readEnv } from '@/lib/env';
 import { newRequestId } from '@/lib/log';
+import { setupCommand } from './cli-setup';
 import { CliError, readPassword } from './cli-terminal';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -20,16 +20,19 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * once the database is migrated, since lib/db.ts opens DATABASE_URL when it loads.
  */
 async function loadDataLayer() {
-  const [apiKeys, businesses, passwords, setup, outbox, outboxHandlers] = await Promise.all([
-    import('@/lib/api-keys/data'),
-    import('@/lib/businesses/data-lookup'),
-    import('@/lib/auth/data-passwords'),
-    import('@/lib/businesses/data-setup'),
-    import('@/lib/outbox/worker'),
-    import('@/lib/outbox/handlers'),
-  ]);
+  const [apiKeys, businesses, passwords, setup, outbox, outboxHandlers, overview] =
+    await Promise.all([
+      import('@/lib/api-keys/data'),
+      import('@/lib/businesses/data-lookup'),
+      import('@/lib/auth/data-passwords'),
+      import('@/lib/businesses/data-setup'),
+      import('@/lib/outbox/worker'),
+      import('@/lib/outbox/handlers'),
+      import('@/lib/overview/data-repair'),
+    ]);
   return {
     setUpInstallation: setup.setUpInstallation,
+    recountBusinessOverview: overview.recountBusinessOverview,
     outbox: { ...outbox, handlers: outboxHandlers.outboxHandlers },
     createApiKey: apiKeys.createApiKey,
     findBusinessesByIdOrName: businesses.findBusinessesByIdOrName,
@@ -37,8 +40,8 @@ async function loadDataLayer() {
     disconnect: async () => (await import('@/lib/db')).db.$disconnect(),
   };
 }
-type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+export type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 type Command = {
   /** How it is typed, e.g. "user set-password --email <email>". Its words before the options name it. */
@@ -115,47 +118,38 @@ const COMMANDS: Command[] = [
     required: [],
     run: outboxWork,
   },
+  {
+    usage: 'overview recount --business <id or name>',
+    summary: "Rebuilds a business's overview figures and charts from its keys and its history.",
+    details: [
+      'The overview keeps its counts as keys change; this recounts them from scratch, for data',
+      'written around Keydesk (a bulk load straight into the database) or after a repair. It takes',
+      'seconds per million keys, and changes to that business wait until it is done.',
+    ],
+    options: { business: { type: 'string' } },
+    required: ['business'],
+    run: overviewRecount,
+  },
 ];
 
-async function setupCommand(values: Values, data: DataLayer) {
-  const password = await readPassword();
-  const parsed = setupSchema.safeParse({
-    businessName: values.business,
-    name: values.name,
-    email: values.email,
-    password,
-  });
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const option = SETUP_OPTIONS[issue.path[0] as SetupField];
-    throw new CliError(`${option}: ${issue.message} Nothing was changed.`, 2);
-  }
-  const result = await data.setUpInstallation(parsed.data, {
-    token: null,
-    requestId: newRequestId(),
-  });
-  if (!result.ok) {
-    throw new CliError(
-      result.code === 'EMAIL_TAKEN'
-        ? `${setupFailures.EMAIL_TAKEN.message} Nothing was changed.`
-        : 'Keydesk has an owner already: nothing was changed. Owners invite people from Settings → Members; ' +
-            'anyone signed in can create another business ("New business").',
-    );
-  }
-  const { businessName, name, email } = parsed.data;
-  console.log(
-    `Created the business “${businessName}” (${result.value.businessId}) and its owner ${name} <${email}>. ` +
-      `Sign in at ${new URL(readEnv().publicUrl).origin}/sign-in`,
-  );
+async function overviewRecount(values: Values, data: DataLayer) {
+  const business = await oneBusiness(values, data);
+  const started = performance.now();
+  await data.recountBusinessOverview(business.id);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Recounted the overview of ${business.name} (${business.id}) in ${seconds} s.`);
 }
 
-/** Which option each setup field comes from, for error messages. */
-const SETUP_OPTIONS: Record<SetupField, string> = {
-  businessName: '--business',
-  name: '--name',
-  email: '--email',
-  password: 'The password',
-};
+/** The one business --business names, by id or exact name. */
+async function oneBusiness(values: Values, data: DataLayer) {
+  const wanted = String(values.business).trim();
+  const matches = await data.findBusinessesByIdOrName(wanted);
+  if (matches.length === 0) throw new CliError(`No business has the id or name "${wanted}".`);
+  if (matches.length > 1) {
+    throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
+  }
+  return matches[0];
+}
 
 async function outboxWork(values: Values, data: DataLayer) {
   const { outbox } = data;
@@ -176,13 +170,7 @@ async function outboxWork(values: Values, data: DataLayer) {
 }
 
 async function createApiKeyCommand(values: Values, data: DataLayer) {
-  const wanted = String(values.business).trim();
-  const matches = await data.findBusinessesByIdOrName(wanted);
-  if (matches.length === 0) throw new CliError(`No business has the id or name "${wanted}".`);
-  if (matches.length > 1) {
-    throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
-  }
-  const [business] = matches;
+  const business = await oneBusiness(values, data);
   const readOnly = values['read-only'] === true;
   const name =
     typeof values.name === 'string' && values.name.trim()

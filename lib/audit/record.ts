@@ -13,12 +13,19 @@ export type AuditEntry = {
 
 /**
  * Records a write in the audit trail. Call it with the transaction that makes the write, so the
- * event exists exactly when the change does.
+ * event exists exactly when the change does. `at` is when it happened, for a change that also
+ * counts elsewhere at that instant (the overview's activity); by default, now.
  */
-export function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry) {
+export function recordAudit(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  entry: AuditEntry,
+  at?: Date,
+) {
   return tx.auditEvent.create({
     data: {
       id: newTimeOrderedId('evt'),
+      ...(at ? { createdAt: at } : {}),
       businessId: actor.businessId,
       actorType: actor.type,
       actorId: actor.id,

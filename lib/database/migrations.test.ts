@@ -22,10 +22,15 @@ afterAll(async () => {
 });
 
 const EXTRAS: Record<Engine, string[]> = {
-  sqlite: ['prisma/sql/sqlite-customer-search.sql', 'prisma/sql/sqlite-license-key-search.sql'],
+  sqlite: [
+    'prisma/sql/sqlite-customer-search.sql',
+    'prisma/sql/sqlite-license-key-search.sql',
+    'prisma/sql/license-key-at-limit.sql',
+  ],
   postgresql: [
     'prisma/sql/postgresql-customer-search.sql',
     'prisma/sql/postgresql-license-key-search.sql',
+    'prisma/sql/license-key-at-limit.sql',
   ],
 };
 

@@ -3,12 +3,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
-import {
-  freeSeat,
-  instanceSelect,
-  shortInstanceName,
-  type LicenseKeyInstance,
-} from '@/lib/licenses/data';
+import { freeSeat, instanceSelect, type LicenseKeyInstance } from '@/lib/licenses/data';
+import { shortInstanceName } from '@/lib/licenses/names';
 import { skipTake, type Page } from '@/lib/paging';
 import { fail, ok, type Result } from '@/lib/result';
 import type { LicenseKeyUsage } from './queries';
@@ -126,14 +122,20 @@ export async function deactivateInstance(
       where: { id: licenseKeyId, businessId: actor.businessId },
       select: { id: true },
     });
-    const name = key ? await freeSeat(tx, key.id, instanceId) : null;
+    const at = new Date();
+    const name = key ? await freeSeat(tx, key.id, instanceId, at) : null;
     if (name === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
-    await recordAudit(tx, actor, {
-      action: 'license_key_instance.deactivated',
-      objectType: 'license_key',
-      objectId: licenseKeyId,
-      summary: `Deactivated instance “${shortInstanceName(name)}” (${instanceId})`,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'license_key_instance.deactivated',
+        objectType: 'license_key',
+        objectId: licenseKeyId,
+        summary: `Deactivated instance “${shortInstanceName(name)}” (${instanceId})`,
+      },
+      at,
+    );
     return ok(null);
   });
 }

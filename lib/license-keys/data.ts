@@ -5,6 +5,8 @@ import { db } from '@/lib/db';
 import { formatInstant } from '@/lib/format';
 import { newId } from '@/lib/ids';
 import { maskLicenseKey } from '@/lib/log';
+import { newKeyActivity } from '@/lib/overview/counts';
+import { lockKeyRow, recordActivity, tallyKeyChange } from '@/lib/overview/data-tally';
 import { isForeignKeyViolation, uniqueViolationFields } from '@/lib/prisma-errors';
 import { fail, ok, type Result } from '@/lib/result';
 import { licenseKeySelect, toLicenseKey, type LicenseKey } from './data-read';
@@ -64,6 +66,8 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
     if (!product) return fail('PRODUCT_NOT_FOUND');
     if (product.archivedAt) return fail('PRODUCT_ARCHIVED');
     const key = input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix);
+    const source = input.mode === 'import' ? 'import' : 'manual';
+    const createdAt = new Date();
     const created = await tx.licenseKey.create({
       data: {
         id: newId('lic'),
@@ -73,7 +77,8 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
         productId: product.id,
         activationsLimit: input.activationsLimit,
         expiresAt: input.expiresAt === null ? null : new Date(input.expiresAt),
-        source: input.mode === 'import' ? 'import' : 'manual',
+        source,
+        createdAt,
       },
       select: licenseKeySelect,
     });
@@ -83,6 +88,8 @@ function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
       objectId: created.id,
       summary: `${input.mode === 'import' ? 'Imported' : 'Issued'} key ${maskLicenseKey(key)}`,
     });
+    await tallyKeyChange(tx, businessId, null, created);
+    await recordActivity(tx, businessId, createdAt, newKeyActivity(source));
     return ok(toLicenseKey(created));
   });
 }
@@ -109,6 +116,8 @@ export async function updateLicenseKey(
   assertCan(actor, 'keys:edit');
   const where = { id, businessId: actor.businessId };
   return db.$transaction(async (tx): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> => {
+    // Held until the commit, so that the counts below start from the row as it really was.
+    await lockKeyRow(tx, id);
     const before = await tx.licenseKey.findFirst({ where, select: licenseKeySelect });
     if (!before) return fail('LICENSE_KEY_NOT_FOUND');
     const expiresAt =
@@ -133,6 +142,9 @@ export async function updateLicenseKey(
     }
     for (const entry of entries) await recordAudit(tx, actor, entry);
     const after = await tx.licenseKey.findFirstOrThrow({ where, select: licenseKeySelect });
+    // Activations change only the seat count, and count themselves: take this change alone.
+    const counted = { ...before, instancesCount: after.instancesCount };
+    await tallyKeyChange(tx, actor.businessId, counted, after);
     return ok(toLicenseKey(after));
   });
 }

@@ -5,7 +5,9 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
+import { recordActivity, tallyKeyChange, talliedKeySelect } from '@/lib/overview/data-tally';
 import { fail, ok, type Result } from '@/lib/result';
+import { shortInstanceName } from './names';
 import type { LicenseValidationCode } from './schema';
 
 // What shipped software does with a license key (activate, deactivate, validate), and the seat
@@ -54,13 +56,6 @@ function holderActor(holder: LicenseHolder, businessId: string): Actor {
   };
 }
 
-/** Instance names come from the apps that activate; the audit trail keeps a readable length. */
-const SUMMARY_NAME_LENGTH = 80;
-
-export function shortInstanceName(name: string): string {
-  return name.length > SUMMARY_NAME_LENGTH ? `${name.slice(0, SUMMARY_NAME_LENGTH - 1)}…` : name;
-}
-
 /** Activates `licenseKey` (the key string) on an instance called `name`, and records it. */
 export async function activateLicenseKey(
   licenseKey: string,
@@ -88,7 +83,7 @@ export async function activateLicenseKey(
     });
     const key = await tx.licenseKey.findUnique({
       where: { key: licenseKey },
-      select: { id: true, businessId: true, disabled: true, expiresAt: true },
+      select: { id: true, businessId: true, ...talliedKeySelect },
     });
     if (count === 0 || !key) {
       if (!key) return fail('LICENSE_KEY_NOT_FOUND');
@@ -114,24 +109,39 @@ export async function activateLicenseKey(
         },
       },
     });
-    await recordAudit(tx, holderActor(holder, key.businessId), {
-      action: 'license_key_instance.activated',
-      objectType: 'license_key',
-      objectId: key.id,
-      summary: `Activated instance “${shortInstanceName(name)}” (${instance.id}) from ${holder.address}`,
-    });
+    await recordAudit(
+      tx,
+      holderActor(holder, key.businessId),
+      {
+        action: 'license_key_instance.activated',
+        objectType: 'license_key',
+        objectId: key.id,
+        summary: `Activated instance “${shortInstanceName(name)}” (${instance.id}) from ${holder.address}`,
+      },
+      now,
+    );
+    // The row was read after this transaction's own increment, which holds it: one seat more.
+    await tallyKeyChange(
+      tx,
+      key.businessId,
+      { ...key, instancesCount: key.instancesCount - 1 },
+      key,
+    );
+    await recordActivity(tx, key.businessId, now, { activations: 1 });
     return ok({ instance, customer: owner.customer, product: owner.product });
   });
 }
 
 /**
- * Removes one instance of a key and frees its seat, inside the caller's transaction. Returns the
+ * Removes one instance of a key and frees its seat, inside the caller's transaction, and counts the
+ * deactivation at `at` (the caller records its audit event at the same instant). Returns the
  * instance's name, or null when the key has no such instance; then nothing changes.
  */
 export async function freeSeat(
   tx: Prisma.TransactionClient,
   licenseKeyId: string,
   instanceId: string,
+  at: Date,
 ): Promise<string | null> {
   const instance = await tx.licenseKeyInstance.findFirst({
     where: { id: instanceId, licenseKeyId },
@@ -142,10 +152,24 @@ export async function freeSeat(
     where: { id: instanceId, licenseKeyId },
   });
   if (count === 0) return null;
-  await tx.licenseKey.updateMany({
+  const freed = await tx.licenseKey.updateMany({
     where: { id: licenseKeyId, instancesCount: { gt: 0 } },
     data: { instancesCount: { decrement: 1 } },
   });
+  const key = await tx.licenseKey.findUniqueOrThrow({
+    where: { id: licenseKeyId },
+    select: { businessId: true, ...talliedKeySelect },
+  });
+  if (freed.count === 1) {
+    // Read after this transaction's own decrement, which holds the row: one seat fewer.
+    await tallyKeyChange(
+      tx,
+      key.businessId,
+      { ...key, instancesCount: key.instancesCount + 1 },
+      key,
+    );
+  }
+  await recordActivity(tx, key.businessId, at, { deactivations: 1 });
   return instance.name;
 }
 
@@ -164,14 +188,20 @@ export async function deactivateLicenseKey(
       select: { id: true, businessId: true },
     });
     if (!key) return fail('LICENSE_KEY_NOT_FOUND');
-    const name = await freeSeat(tx, key.id, instanceId);
+    const at = new Date();
+    const name = await freeSeat(tx, key.id, instanceId, at);
     if (name === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
-    await recordAudit(tx, holderActor(holder, key.businessId), {
-      action: 'license_key_instance.deactivated',
-      objectType: 'license_key',
-      objectId: key.id,
-      summary: `Deactivated instance “${shortInstanceName(name)}” (${instanceId}) from ${holder.address}`,
-    });
+    await recordAudit(
+      tx,
+      holderActor(holder, key.businessId),
+      {
+        action: 'license_key_instance.deactivated',
+        objectType: 'license_key',
+        objectId: key.id,
+        summary: `Deactivated instance “${shortInstanceName(name)}” (${instanceId}) from ${holder.address}`,
+      },
+      at,
+    );
     return ok(null);
   });
 }
