@@ -5,8 +5,9 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 
 /**
  * The zones this runtime offers: 'UTC' and `Intl.supportedValuesOf('timeZone')`, which leaves UTC
- * out and names some zones by their older alias (Node 20 and Chromium list Asia/Calcutta and
- * Europe/Kiev, where Firefox lists Asia/Kolkata and Europe/Kyiv).
+ * out and names some zones by their older alias: Node 20 and Chromium list Asia/Calcutta and
+ * Europe/Kiev, where Firefox calls the first Asia/Kolkata, and engines that follow the current
+ * ECMA-402 keep whichever name they are given instead of resolving it to the one they list.
  */
 export function supportedTimeZones(): ReadonlySet<string> {
   return new Set([DEFAULT_TIME_ZONE, ...Intl.supportedValuesOf('timeZone')]);
