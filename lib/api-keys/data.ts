@@ -150,16 +150,26 @@ export async function findActiveApiKeyBySecret(
   if (typeof secret !== 'string' || !secret.startsWith(API_KEY_SECRET_PREFIX)) return null;
   const key = await db.apiKey.findUnique({
     where: { secretHash: hashApiKeySecret(secret) },
-    select: { id: true, businessId: true, name: true, readOnly: true, revokedAt: true },
+    select: {
+      id: true,
+      businessId: true,
+      name: true,
+      readOnly: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!key || key.revokedAt) return null;
+  // Written at most once a resolution: most requests write nothing. The condition stays in the
+  // statement, so that of many requests that all saw a stale time, one writes.
+  const stale = now.getTime() - LAST_USED_RESOLUTION_MS;
+  if (key.lastUsedAt && key.lastUsedAt.getTime() > stale) {
+    return { id: key.id, businessId: key.businessId, name: key.name, readOnly: key.readOnly };
+  }
   await db.apiKey.updateMany({
     where: {
       id: key.id,
-      OR: [
-        { lastUsedAt: null },
-        { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } },
-      ],
+      OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(stale) } }],
     },
     data: { lastUsedAt: now },
   });
