@@ -12,10 +12,12 @@ import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log
 import type { ActionFailure } from '@/lib/result';
 import { renameBusiness, transferOwnership } from './data';
 import { createBusiness, setUpInstallation } from './data-setup';
+import { setBusinessTimeZone } from './data-time-zone';
 import {
   businessFailures,
   createBusinessSchema,
   renameBusinessSchema,
+  setBusinessTimeZoneSchema,
   setupFailures,
   setupSchema,
   setupTokenSchema,
@@ -34,6 +36,24 @@ export const renameBusinessAction = memberAction({
     if (!result.ok) return result;
     revalidatePath('/', 'layout');
     const message = result.value.changed ? 'Name saved.' : 'The name is unchanged.';
+    return { ok: true as const, message };
+  },
+});
+
+/** Sets the zone the overview's days and months follow. */
+export const setBusinessTimeZoneAction = memberAction({
+  name: 'setBusinessTimeZone',
+  permission: 'business:manage',
+  schema: setBusinessTimeZoneSchema,
+  failures: businessFailures,
+  logContext: ({ timeZone }) => ({ timeZone }),
+  run: async (actor, input) => {
+    const result = await setBusinessTimeZone(actor, input);
+    if (!result.ok) return result;
+    revalidatePath('/', 'layout');
+    const message = result.value.changed
+      ? `Time zone saved: ${input.timeZone}.`
+      : 'The time zone is unchanged.';
     return { ok: true as const, message };
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountEmailSchema, newPasswordSchema, personNameSchema } from '@/lib/auth/schema';
 import { hasNoControlCharacters } from '@/lib/text';
+import { isTimeZone } from './time-zones';
 
 // Shared by the business settings forms, their server actions and the data layer. No server imports.
 
@@ -20,6 +21,14 @@ export const businessNameSchema = z
 
 export const renameBusinessSchema = z.object({ name: businessNameSchema });
 export type RenameBusinessInput = z.infer<typeof renameBusinessSchema>;
+
+/** The zone the overview's days and months follow: a name from the settings page's list. */
+export const timeZoneSchema = z
+  .string({ error: 'Choose a time zone from the list.' })
+  .refine(isTimeZone, { error: 'Choose a time zone from the list.' });
+
+export const setBusinessTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
+export type SetBusinessTimeZoneInput = z.infer<typeof setBusinessTimeZoneSchema>;
 
 export const transferOwnershipSchema = z.object({
   membershipId: z

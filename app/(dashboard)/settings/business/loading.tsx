@@ -15,6 +15,9 @@ export default function Loading() {
       <SkeletonSection>
         <SkeletonForm fields={1} className="max-w-[32rem]" />
       </SkeletonSection>
+      <SkeletonSection>
+        <SkeletonForm fields={1} className="max-w-[32rem]" />
+      </SkeletonSection>
     </SkeletonPage>
   );
 }

@@ -1,15 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BusinessTimeZoneForm } from '@/components/businesses/business-time-zone-form';
 import { RenameBusinessForm } from '@/components/businesses/rename-business-form';
 import { TransferOwnershipForm } from '@/components/businesses/transfer-ownership-form';
 import { requireMember } from '@/lib/auth/member';
+import { getBusinessTimeZone } from '@/lib/businesses/data-time-zone';
+import { DEFAULT_TIME_ZONE, timeZoneGroups } from '@/lib/businesses/time-zones';
 import { listMembers } from '@/lib/members/data';
 
 export const metadata: Metadata = { title: 'Business' };
 
 export default async function BusinessPage() {
   const member = await requireMember('business:manage');
-  const candidates = (await listMembers(member)).filter((m) => m.id !== member.id);
+  const [members, timeZone] = await Promise.all([
+    listMembers(member),
+    getBusinessTimeZone(member).then((zone) => zone ?? DEFAULT_TIME_ZONE),
+  ]);
+  const candidates = members.filter((m) => m.id !== member.id);
   return (
     <div className="space-y-10">
       <div>
@@ -24,6 +31,13 @@ export default async function BusinessPage() {
           Name
         </h2>
         <RenameBusinessForm name={member.businessName} />
+      </section>
+
+      <section aria-labelledby="time-zone-heading">
+        <h2 id="time-zone-heading" className="mb-4 text-lg font-semibold">
+          Time zone
+        </h2>
+        <BusinessTimeZoneForm timeZone={timeZone} groups={timeZoneGroups(new Date(), timeZone)} />
       </section>
 
       <section aria-labelledby="transfer-heading">
