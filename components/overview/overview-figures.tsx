@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { EXPIRING_SOON_DAYS, type OverviewFigures as Figures } from '@/lib/overview/types';
 import { count, keyListHref, keysText } from './key-list-link';
 
@@ -90,7 +89,7 @@ function Meter({ share }: { share: number }) {
   );
 }
 
-function UnlimitedLink({ keys, activations }: { keys: number; activations: number }): ReactNode {
+function UnlimitedLink({ keys, activations }: { keys: number; activations: number }) {
   return (
     <Link
       href={keyListHref({ status: 'active', usage: 'unlimited' })}

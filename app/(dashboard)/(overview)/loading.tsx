@@ -11,7 +11,7 @@ export default function Loading() {
       <SkeletonHeading />
       <div className="space-y-3">
         <SkeletonLine className="h-6 w-32" />
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-3">
           {Array.from({ length: 6 }, (_, figure) => (
             <SkeletonLine key={figure} className="h-28 w-full" />
           ))}
