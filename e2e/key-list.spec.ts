@@ -112,7 +112,7 @@ test('filters expired keys of one product, and the view survives a reload', asyn
   await expect(table(page).getByRole('rowheader')).toHaveText(expected);
 });
 
-test('filters by activations: at limit, in use, unlimited, and back to any', async ({
+test('filters by activations: at limit, in use, with a limit, unlimited, and back to any', async ({
   page,
   db,
   scenario,
@@ -134,6 +134,7 @@ test('filters by activations: at limit, in use, unlimited, and back to any', asy
   for (const [option, usage, shown] of [
     ['At limit', 'at-limit', 'Showing 1–1 of 1 key'],
     ['In use', 'in-use', 'Showing 1–2 of 2 keys'],
+    ['With a limit', 'limited', 'Showing 1–3 of 3 keys'],
     ['Unlimited', 'unlimited', 'Showing 1–1 of 1 key'],
   ] as const) {
     await page.getByLabel('Activations').selectOption(option);

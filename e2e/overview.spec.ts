@@ -133,7 +133,8 @@ test.describe('the overview of Acme Software, as its owner', () => {
     await expect(inUse).toContainText(
       `${limited._sum.instancesCount!.toLocaleString('en-US')} of ${limited._sum.activationsLimit!.toLocaleString('en-US')}`,
     );
-    await expect(inUse).toHaveAttribute('href', '/license-keys?status=active&usage=in-use');
+    // Its link lists exactly the keys whose seats it counts: the active keys with a limit.
+    await expect(inUse).toHaveAttribute('href', '/license-keys?status=active&usage=limited');
     const unlimited = page.getByRole('link', { name: /without a limit/ });
     const unlimitedKeys = number(/Plus ([\d,]+) keys?/.exec((await unlimited.textContent())!)![1]);
     expect(unlimitedKeys).toBe(
@@ -142,9 +143,9 @@ test.describe('the overview of Acme Software, as its owner', () => {
     await unlimited.click();
     await expect(page).toHaveURL('/license-keys?status=active&usage=unlimited');
     expect(await listTotal(page)).toBe(unlimitedKeys);
-    await page.goto('/license-keys?status=active&usage=in-use');
+    await page.goto('/license-keys?status=active&usage=limited');
     expect(await listTotal(page)).toBe(
-      await db.licenseKey.count({ where: { ...active, instancesCount: { gt: 0 } } }),
+      await db.licenseKey.count({ where: { ...active, activationsLimit: { not: null } } }),
     );
   });
 

@@ -36,6 +36,7 @@ const USAGES = [
   ['', 'Any'],
   ['at-limit', 'At limit'],
   ['in-use', 'In use'],
+  ['limited', 'With a limit'],
   ['unlimited', 'Unlimited'],
 ] as const;
 const SORTS = [

@@ -63,7 +63,7 @@ function ActivationsFigure({ figures }: { figures: Figures }) {
   return (
     <li className="flex flex-col gap-2">
       <Link
-        href={keyListHref({ status: 'active', usage: 'in-use' })}
+        href={keyListHref({ status: 'active', usage: 'limited' })}
         className={`${cardClassName} grow`}
       >
         <span className="block text-sm font-medium text-slate-600">Activations in use</span>

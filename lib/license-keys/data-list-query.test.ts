@@ -100,6 +100,7 @@ describe('filterConditions', () => {
       [['k."activationsLimit" IS NOT NULL AND k."instancesCount" >= k."activationsLimit"', []]],
     ],
     [{ usage: 'in-use' }, [['k."instancesCount" > 0', []]]],
+    [{ usage: 'limited' }, [['k."activationsLimit" IS NOT NULL', []]]],
     [{ usage: 'unlimited' }, [['k."activationsLimit" IS NULL', []]]],
     [
       { createdFrom: NOW, createdTo: NOW },
@@ -278,7 +279,7 @@ describe('the key list view in the URL', () => {
     });
   });
 
-  it.each(['at-limit', 'in-use', 'unlimited'] as const)(
+  it.each(['at-limit', 'in-use', 'limited', 'unlimited'] as const)(
     'reads and writes usage=%s, the overview’s links',
     (usage) => {
       const view = keyListViewSchema.parse({ status: 'active', usage });

@@ -140,6 +140,9 @@ export function filterConditions(
     case 'in-use':
       conditions.push(Prisma.sql`k."instancesCount" > 0`);
       break;
+    case 'limited':
+      conditions.push(Prisma.sql`k."activationsLimit" IS NOT NULL`);
+      break;
     case 'unlimited':
       conditions.push(Prisma.sql`k."activationsLimit" IS NULL`);
       break;

@@ -199,6 +199,8 @@ describe('listLicenseKeyPage by activations (usage)', () => {
       ['fullExpired', 'fullDisabled', 'unlimitedUsed', 'partly', 'over', 'full'],
     ],
     [{ usage: 'in-use', status: 'active' }, ['unlimitedUsed', 'partly', 'over', 'full']],
+    [{ usage: 'limited' }, ['fullExpired', 'fullDisabled', 'unused', 'partly', 'over', 'full']],
+    [{ usage: 'limited', status: 'active' }, ['unused', 'partly', 'over', 'full']],
     [{ usage: 'unlimited' }, ['unlimitedIdle', 'unlimitedUsed']],
     [{ usage: 'unlimited', status: 'active' }, ['unlimitedIdle', 'unlimitedUsed']],
     [{ usage: 'at-limit', status: 'disabled' }, ['fullDisabled']],
@@ -252,7 +254,7 @@ describe('listLicenseKeyPage by activations (usage)', () => {
     expect(ids(byExpiry)[0]).toBe(usageKeys.fullExpired.id);
   });
 
-  it.each(['at-limit', 'in-use', 'unlimited'] as const)(
+  it.each(['at-limit', 'in-use', 'limited', 'unlimited'] as const)(
     'streams usage=%s for the export: the same keys as the list',
     async (usage) => {
       const filter = { usage, status: 'active' } as const;

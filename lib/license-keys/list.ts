@@ -15,10 +15,11 @@ export const EXPIRY_WINDOWS = ['next-7-days', 'next-30-days', 'expired', 'never'
 /** The "Expires" filter: keys expiring within 7 or 30 days from now, already expired, or never. */
 export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
 
-export const USAGE_FILTERS = ['at-limit', 'in-use', 'unlimited'] as const;
+export const USAGE_FILTERS = ['at-limit', 'in-use', 'limited', 'unlimited'] as const;
 /**
  * The "Activations" filter: keys with a limit and no free seat, keys with at least one activation
- * in use, or keys without a limit.
+ * in use, keys with a limit (the overview's "Activations in use: X of Y" counts their seats), or
+ * keys without a limit.
  */
 export type UsageFilter = (typeof USAGE_FILTERS)[number];
 
