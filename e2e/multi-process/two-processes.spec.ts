@@ -270,7 +270,7 @@ test('a session signed in on process A works on process B, and signing out on B 
   await pageA.getByRole('textbox', { name: 'Email' }).fill(DEMO_ACCOUNTS.acmeOwner.email);
   await pageA.getByLabel('Password').fill(readEnv().demoPassword);
   await pageA.getByRole('button', { name: 'Sign in' }).click();
-  await expect(pageA).toHaveURL(`${originA}/license-keys`);
+  await expect(pageA).toHaveURL(`${originA}/`);
   await expect(pageA.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
   // A separate browser that only has A's cookies, on B.
