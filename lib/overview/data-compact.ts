@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, dbEngine } from '@/lib/db';
 import { quarterOf } from './counts';
+import { addActivity, addTally } from './data-tally';
 
 // The overview's counters on PostgreSQL are spread over slots while they are written (data-tally.ts),
 // which multiplies the rows a read sums. This folds the other slots into slot 0, in one statement
@@ -23,14 +24,7 @@ export async function compactOverviewCounts(now = new Date()): Promise<number> {
     SELECT "businessId", "productId", "expiryDay", 0, sum("keys"), sum("disabled"), sum("unlimited"),
       sum("usedUnlimited"), sum("limitSum"), sum("usedLimited"), sum("atLimit")
     FROM moved GROUP BY "businessId", "productId", "expiryDay"
-    ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET
-      "keys" = "KeyTally"."keys" + excluded."keys",
-      "disabled" = "KeyTally"."disabled" + excluded."disabled",
-      "unlimited" = "KeyTally"."unlimited" + excluded."unlimited",
-      "usedUnlimited" = "KeyTally"."usedUnlimited" + excluded."usedUnlimited",
-      "limitSum" = "KeyTally"."limitSum" + excluded."limitSum",
-      "usedLimited" = "KeyTally"."usedLimited" + excluded."usedLimited",
-      "atLimit" = "KeyTally"."atLimit" + excluded."atLimit"`;
+    ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`;
   const rollups = await db.$executeRaw`WITH moved AS (
       DELETE FROM "ActivityRollup" WHERE "slot" > 0 AND "quarter" < ${before}
       RETURNING "businessId", "quarter", "keysAuto", "keysImport", "keysManual", "activations",
@@ -40,12 +34,7 @@ export async function compactOverviewCounts(now = new Date()): Promise<number> {
     SELECT "businessId", "quarter", 0, sum("keysAuto"), sum("keysImport"), sum("keysManual"),
       sum("activations"), sum("deactivations")
     FROM moved GROUP BY "businessId", "quarter"
-    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET
-      "keysAuto" = "ActivityRollup"."keysAuto" + excluded."keysAuto",
-      "keysImport" = "ActivityRollup"."keysImport" + excluded."keysImport",
-      "keysManual" = "ActivityRollup"."keysManual" + excluded."keysManual",
-      "activations" = "ActivityRollup"."activations" + excluded."activations",
-      "deactivations" = "ActivityRollup"."deactivations" + excluded."deactivations"`;
+    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET ${addActivity}`;
   return tallies + rollups;
 }
 

@@ -2,7 +2,13 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { dbEngine } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { quarterOf, tallyDeltas, type ActivityCounts, type TalliedKey } from './counts';
+import {
+  quarterOf,
+  TALLY_COLUMNS,
+  tallyDeltas,
+  type ActivityCounts,
+  type TalliedKey,
+} from './counts';
 
 // The overview's counts, kept by the writers themselves: each function here runs inside the
 // transaction of the change it counts, so the counts exist exactly when the change does, on every
@@ -17,6 +23,20 @@ import { quarterOf, tallyDeltas, type ActivityCounts, type TalliedKey } from './
 const SLOTS = dbEngine === 'postgresql' ? 4 : 1;
 const slot = () => (SLOTS === 1 ? 0 : randomInt(SLOTS));
 
+/** `SET` of an upsert that adds the new row's counts to the row already there. */
+const addingUp = (table: string, columns: readonly string[]) =>
+  Prisma.raw(
+    columns.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(',\n        '),
+  );
+export const addTally = addingUp('KeyTally', TALLY_COLUMNS);
+export const addActivity = addingUp('ActivityRollup', [
+  'keysAuto',
+  'keysImport',
+  'keysManual',
+  'activations',
+  'deactivations',
+]);
+
 /** Counts a change to one key of `businessId` (`before` null: created) in KeyTally. */
 export async function tallyKeyChange(
   tx: Prisma.TransactionClient,
@@ -30,14 +50,7 @@ export async function tallyKeyChange(
       VALUES (${businessId}, ${productId}, ${expiryDay}, ${slot()}, ${counts.keys},
         ${counts.disabled}, ${counts.unlimited}, ${counts.usedUnlimited}, ${counts.limitSum},
         ${counts.usedLimited}, ${counts.atLimit})
-      ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET
-        "keys" = "KeyTally"."keys" + excluded."keys",
-        "disabled" = "KeyTally"."disabled" + excluded."disabled",
-        "unlimited" = "KeyTally"."unlimited" + excluded."unlimited",
-        "usedUnlimited" = "KeyTally"."usedUnlimited" + excluded."usedUnlimited",
-        "limitSum" = "KeyTally"."limitSum" + excluded."limitSum",
-        "usedLimited" = "KeyTally"."usedLimited" + excluded."usedLimited",
-        "atLimit" = "KeyTally"."atLimit" + excluded."atLimit"`;
+      ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`;
   }
 }
 
@@ -59,12 +72,7 @@ export async function recordActivity(
       "keysImport", "keysManual", "activations", "deactivations")
     VALUES (${businessId}, ${quarterOf(at)}, ${slot()}, ${keysAuto}, ${keysImport}, ${keysManual},
       ${activations}, ${deactivations})
-    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET
-      "keysAuto" = "ActivityRollup"."keysAuto" + excluded."keysAuto",
-      "keysImport" = "ActivityRollup"."keysImport" + excluded."keysImport",
-      "keysManual" = "ActivityRollup"."keysManual" + excluded."keysManual",
-      "activations" = "ActivityRollup"."activations" + excluded."activations",
-      "deactivations" = "ActivityRollup"."deactivations" + excluded."deactivations"`;
+    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET ${addActivity}`;
 }
 
 /**
