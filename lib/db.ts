@@ -1,5 +1,6 @@
 import 'server-only';
-import { createPrismaClient, type Database } from './database/create-client';
+import { createPrismaClient, directSql, type Database } from './database/create-client';
+import type { DirectSql } from './database/direct';
 import { databaseEngine, type Engine } from './database/url';
 import { readEnv } from './env';
 
@@ -19,3 +20,6 @@ export const databaseUrl = env.databaseUrl;
 
 /** The engine `db` talks to, for the few statements that differ (lib/database/dialect.ts). */
 export const dbEngine: Engine = databaseEngine(env.databaseUrl);
+
+/** The hot paths' statements, on `db`'s own connection or pool (lib/database/direct.ts). */
+export const direct: DirectSql = directSql(db);

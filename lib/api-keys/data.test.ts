@@ -11,7 +11,7 @@ const {
   revokeApiKey,
   LAST_USED_RESOLUTION_MS,
 } = await import('./data');
-const { generateApiKeySecret, hashApiKeySecret } = await import('./secret');
+const { API_KEY_CACHE_MS, generateApiKeySecret, hashApiKeySecret } = await import('./secret');
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -227,6 +227,23 @@ describe('findActiveApiKeyBySecret', () => {
     await revokeApiKey(acme.owner, key.id);
     expect(await findActiveApiKeyBySecret(key.secret)).toBeNull();
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).toBeNull();
+  });
+
+  it('refuses a key revoked by another process within API_KEY_CACHE_MS, and one revoked here at once', async () => {
+    const elsewhere = await createdKey();
+    const t0 = new Date();
+    expect(await findActiveApiKeyBySecret(elsewhere.secret, t0)).not.toBeNull();
+    // Revoked straight in the database, as another process's revokeApiKey would.
+    await db.apiKey.update({ where: { id: elsewhere.id }, data: { revokedAt: t0 } });
+    const within = new Date(t0.getTime() + API_KEY_CACHE_MS - 1);
+    expect(await findActiveApiKeyBySecret(elsewhere.secret, within)).not.toBeNull();
+    const past = new Date(t0.getTime() + API_KEY_CACHE_MS);
+    expect(await findActiveApiKeyBySecret(elsewhere.secret, past)).toBeNull();
+
+    const here = await createdKey();
+    expect(await findActiveApiKeyBySecret(here.secret, t0)).not.toBeNull();
+    await revokeApiKey(acme.owner, here.id);
+    expect(await findActiveApiKeyBySecret(here.secret, t0)).toBeNull();
   });
 
   it('does not find wrong secrets', async () => {

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '@/lib/result';
 import type { CreateApiKeyInput } from './schema';
 import type { ApiKeyView } from './schema';
 import {
+  API_KEY_CACHE_MS,
   API_KEY_SECRET_PREFIX,
   apiKeyDisplayPrefix,
   generateApiKeySecret,
@@ -106,7 +107,7 @@ export async function revokeApiKey(
   id: string,
 ): Promise<Result<null, 'API_KEY_NOT_FOUND'>> {
   assertCan(actor, 'api-keys:manage');
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id, businessId: actor.businessId },
       select: { id: true, name: true, prefix: true, revokedAt: true },
@@ -127,6 +128,9 @@ export async function revokeApiKey(
     });
     return ok(null);
   });
+  // After the commit: a request reading the key meanwhile would have found it still active.
+  forgetApiKey(id);
+  return result;
 }
 
 export type AuthenticatedApiKey = {
@@ -139,17 +143,27 @@ export type AuthenticatedApiKey = {
 /** lastUsedAt is written at most this often per key, so that the API does not write on every request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** Keys a process remembers at most; past that it starts over (an attack of made-up keys is never remembered). */
+const API_KEY_CACHE_SIZE = 10_000;
+
+const remembered = new Map<string, { key: AuthenticatedApiKey; until: number }>();
+
 /**
- * The active (not revoked) API key whose secret this is, or null. Records when the key was last
- * used, to the minute: one conditional update, so concurrent requests write it at most once.
+ * The active (not revoked) API key whose secret this is, or null. A known key is read from the
+ * database at most once per API_KEY_CACHE_MS per process, so most requests read nothing; unknown and
+ * revoked keys are never remembered. Records when the key was last used, to the minute: one
+ * conditional update, so concurrent requests (of any process) write it at most once.
  */
 export async function findActiveApiKeyBySecret(
   secret: string,
   now: Date = new Date(),
 ): Promise<AuthenticatedApiKey | null> {
   if (typeof secret !== 'string' || !secret.startsWith(API_KEY_SECRET_PREFIX)) return null;
+  const secretHash = hashApiKeySecret(secret);
+  const known = remembered.get(secretHash);
+  if (known && known.until > now.getTime()) return known.key;
   const key = await db.apiKey.findUnique({
-    where: { secretHash: hashApiKeySecret(secret) },
+    where: { secretHash },
     select: {
       id: true,
       businessId: true,
@@ -159,21 +173,31 @@ export async function findActiveApiKeyBySecret(
       lastUsedAt: true,
     },
   });
-  if (!key || key.revokedAt) return null;
-  // Written at most once a resolution: most requests write nothing. The condition stays in the
-  // statement, so that of many requests that all saw a stale time, one writes.
-  const stale = now.getTime() - LAST_USED_RESOLUTION_MS;
-  if (key.lastUsedAt && key.lastUsedAt.getTime() > stale) {
-    return { id: key.id, businessId: key.businessId, name: key.name, readOnly: key.readOnly };
+  if (!key || key.revokedAt) {
+    remembered.delete(secretHash);
+    return null;
   }
-  await db.apiKey.updateMany({
-    where: {
-      id: key.id,
-      OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(stale) } }],
-    },
-    data: { lastUsedAt: now },
-  });
-  return { id: key.id, businessId: key.businessId, name: key.name, readOnly: key.readOnly };
+  // Written at most once a resolution. The condition stays in the statement, so that of many
+  // requests that all saw a stale time, one writes.
+  const stale = now.getTime() - LAST_USED_RESOLUTION_MS;
+  if (!key.lastUsedAt || key.lastUsedAt.getTime() <= stale) {
+    await db.apiKey.updateMany({
+      where: {
+        id: key.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(stale) } }],
+      },
+      data: { lastUsedAt: now },
+    });
+  }
+  const found = { id: key.id, businessId: key.businessId, name: key.name, readOnly: key.readOnly };
+  if (remembered.size >= API_KEY_CACHE_SIZE) remembered.clear();
+  remembered.set(secretHash, { key: found, until: now.getTime() + API_KEY_CACHE_MS });
+  return found;
+}
+
+/** Forgets a key this process remembers, so that its revocation takes effect here at once. */
+function forgetApiKey(id: string) {
+  for (const [hash, entry] of remembered) if (entry.key.id === id) remembered.delete(hash);
 }
 
 export type { ApiKeyView } from './schema';

@@ -23,3 +23,10 @@ export function hashApiKeySecret(secret: string): string {
 export function apiKeyDisplayPrefix(secret: string): string {
   return secret.slice(0, API_KEY_DISPLAY_PREFIX_LENGTH);
 }
+
+/**
+ * How long a process trusts what it read of an API key before reading it again: the longest a
+ * key revoked by another process (or straight in the database) may still be accepted there. The
+ * process that revokes a key forgets it at once (revokeApiKey in ./data.ts).
+ */
+export const API_KEY_CACHE_MS = 5_000;

@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/auth/authorize';
 import { newTimeOrderedId } from '@/lib/ids';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export type AuditEntry = {
   /** What happened, as `object.verb`: license_key.issued, member.role_changed, … */
@@ -36,4 +36,14 @@ export function recordAudit(
     },
     select: { id: true },
   });
+}
+
+/** recordAudit as one statement, for the hot paths' transactions (lib/database/direct.ts). */
+export function auditStatement(actor: Actor, entry: AuditEntry, at: Date): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "AuditEvent" ("id", "businessId", "actorType", "actorId",
+      "actorName", "actorRole", "action", "objectType", "objectId", "summary", "requestId",
+      "createdAt")
+    VALUES (${newTimeOrderedId('evt')}, ${actor.businessId}, ${actor.type}, ${actor.id},
+      ${actor.name}, ${actor.role}, ${entry.action}, ${entry.objectType}, ${entry.objectId},
+      ${entry.summary}, ${actor.requestId}, ${at})`;
 }

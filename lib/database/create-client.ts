@@ -2,10 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Database as BetterSqlite3 } from 'better-sqlite3';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
 import { DEFAULT_POOL, type PoolSettings } from './pool';
-import { serializedAdapterFactory } from './serialized-adapter';
+import { postgresDirect, sqliteDirect, type DirectSql } from './direct';
+import { serializedAdapterFactory, type Queue } from './serialized-adapter';
+import { cachePreparedStatements } from './statement-cache';
+import { observedAdapterFactory } from './statement-log';
 import { parseDatabaseUrl } from './url';
 
 /** How long a statement waits for another process's write lock before failing, in ms. */
@@ -35,13 +40,15 @@ export function sqliteAdapterFactory(databaseUrl?: string) {
     async connectWithPragmas() {
       const adapter = await inner.connect();
       await adapter.executeScript(SQLITE_PRAGMAS);
+      // The adapter keeps its better-sqlite3 connection as `client`.
+      cachePreparedStatements((adapter as unknown as { client: BetterSqlite3 }).client);
       return adapter;
     },
   };
 }
 
-export function postgresAdapterFactory(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
-  return new PrismaPg({
+function postgresPool(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
+  return new pg.Pool({
     connectionString: databaseUrl,
     max: pool.max,
     connectionTimeoutMillis: pool.connectionTimeoutMillis,
@@ -49,6 +56,29 @@ export function postgresAdapterFactory(databaseUrl: string, pool: PoolSettings =
     statement_timeout: pool.statementTimeoutMillis,
     application_name: 'keydesk',
   });
+}
+
+export function postgresAdapterFactory(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
+  return new PrismaPg(postgresPool(databaseUrl, pool), { disposeExternalPool: true });
+}
+
+// On the client object itself, under a registry symbol: a module loaded again (tests that
+// reset modules) still finds the direct path of a client made by an earlier copy.
+const DIRECT = Symbol.for('keydesk.directSql');
+const directOf = {
+  get: (client: object) => (client as { [DIRECT]?: DirectSql })[DIRECT],
+  set: (client: object, direct: DirectSql) =>
+    Object.defineProperty(client, DIRECT, { value: direct, enumerable: false }),
+};
+
+/**
+ * The direct path (lib/database/direct.ts) of a client made here: the same SQLite connection and
+ * statement queue, or the same PostgreSQL pool.
+ */
+export function directSql(client: PrismaClient): DirectSql {
+  const direct = directOf.get(client);
+  if (!direct) throw new Error('not a client of createPrismaClient');
+  return direct;
 }
 
 /**
@@ -59,16 +89,34 @@ export function postgresAdapterFactory(databaseUrl: string, pool: PoolSettings =
 export function createPrismaClient(databaseUrl?: string, pool?: PoolSettings): PrismaClient {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.engine === 'postgresql') {
-    const client = new PostgresPrismaClient({ adapter: postgresAdapterFactory(target.url, pool) });
-    return client as unknown as PrismaClient;
+    const connections = postgresPool(target.url, pool);
+    const client = new PostgresPrismaClient({
+      adapter: observedAdapterFactory(new PrismaPg(connections, { disposeExternalPool: true })),
+    }) as unknown as PrismaClient;
+    directOf.set(client, postgresDirect(connections));
+    return client;
   }
   const sqlite = sqliteAdapterFactory(target.url);
-  const adapter = serializedAdapterFactory({
-    provider: sqlite.migrationAware.provider,
-    adapterName: sqlite.migrationAware.adapterName,
-    connect: sqlite.connectWithPragmas,
-  });
-  return new PrismaClient({ adapter });
+  let connected: { client: BetterSqlite3; queue: Queue } | undefined;
+  const adapter = observedAdapterFactory(
+    serializedAdapterFactory(
+      {
+        provider: sqlite.migrationAware.provider,
+        adapterName: sqlite.migrationAware.adapterName,
+        connect: sqlite.connectWithPragmas,
+      },
+      (made) => (connected = made as { client: BetterSqlite3; queue: Queue }),
+    ),
+  );
+  const client = new PrismaClient({ adapter });
+  directOf.set(
+    client,
+    sqliteDirect(async () => {
+      if (!connected) await client.$connect();
+      return connected!;
+    }),
+  );
+  return client;
 }
 
 export type Database = PrismaClient;

@@ -44,7 +44,8 @@ class SerializedAdapter implements SqlDriverAdapter {
   readonly provider: SqlDriverAdapter['provider'];
   readonly adapterName: string;
   readonly #inner: SqlDriverAdapter;
-  readonly #queue = new Queue();
+  /** The queue every statement passes through; lib/database/direct.ts runs its work in it too. */
+  readonly queue = new Queue();
 
   constructor(inner: SqlDriverAdapter) {
     this.#inner = inner;
@@ -53,19 +54,19 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   queryRaw(query: SqlQuery) {
-    return this.#queue.run(() => this.#inner.queryRaw(query));
+    return this.queue.run(() => this.#inner.queryRaw(query));
   }
 
   executeRaw(query: SqlQuery) {
-    return this.#queue.run(() => this.#inner.executeRaw(query));
+    return this.queue.run(() => this.#inner.executeRaw(query));
   }
 
   executeScript(script: string) {
-    return this.#queue.run(() => this.#inner.executeScript(script));
+    return this.queue.run(() => this.#inner.executeScript(script));
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const release = await this.#queue.acquire();
+    const release = await this.queue.acquire();
     try {
       const transaction = await this.#inner.startTransaction(isolationLevel);
       return releasingOnEnd(transaction, release);
@@ -75,12 +76,17 @@ class SerializedAdapter implements SqlDriverAdapter {
     }
   }
 
+  /** The driver's connection under the adapter (better-sqlite3's Database, as the adapter calls it). */
+  get client(): unknown {
+    return (this.#inner as unknown as { client: unknown }).client;
+  }
+
   getConnectionInfo() {
     return this.#inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
   }
 
   dispose() {
-    return this.#queue.run(() => this.#inner.dispose());
+    return this.queue.run(() => this.#inner.dispose());
   }
 }
 
@@ -109,13 +115,21 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
   });
 }
 
-/** Wraps a driver adapter factory so that each connection it makes serializes its statements. */
-export function serializedAdapterFactory(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * Wraps a driver adapter factory so that each connection it makes serializes its statements.
+ * `onConnect` sees each connection made (for the direct path of lib/database/direct.ts).
+ */
+export function serializedAdapterFactory(
+  inner: SqlDriverAdapterFactory,
+  onConnect?: (adapter: { client: unknown; queue: Queue }) => void,
+): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      return new SerializedAdapter(await inner.connect());
+      const adapter = new SerializedAdapter(await inner.connect());
+      onConnect?.(adapter);
+      return adapter;
     },
   };
 }

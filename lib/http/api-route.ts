@@ -8,7 +8,7 @@ import { logUnexpectedError, newRequestId } from '@/lib/log';
 import { ApiError, apiErrors } from './api-error';
 import { clientAddress } from './client-address';
 import { withIdempotency, type StoredAnswer } from './idempotency';
-import { enforceRateLimit } from './rate-limit';
+import { enforceRateLimits, licenseKeyRateLimit, type RateLimit } from './rate-limit';
 import { hasNul, parseJson, readBody } from './request-body';
 import { transportSecurityHeaders } from './security-headers';
 
@@ -56,7 +56,10 @@ type Options = {
   permission?: Permission;
   /** Accept an Idempotency-Key header (POST endpoints). */
   idempotent?: boolean;
-  /** Public endpoints: one shared per-address limit, counted across processes. */
+  /**
+   * Public endpoints: one shared per-address limit, and the per-license-key limit of the key the
+   * body names (`license_key`), counted across processes in one statement.
+   */
   rateLimitName?: string;
 };
 
@@ -81,14 +84,8 @@ export function apiRoute<P = Record<string, never>>(
       if (actor && options.permission && !actorCan(actor, options.permission)) {
         throw apiErrors.forbidden();
       }
-      if (options.rateLimitName) {
-        await enforceRateLimit(
-          `${options.rateLimitName}:address:${clientAddress(request)}`,
-          readEnv().rateLimitPerAddress,
-        );
-      }
       const text = await readBody(request);
-      const body = parseJson(text);
+      const body = await rateLimited(request, options, () => parseJson(text));
       collectLicenseKeys(body, secret);
       const params = await context.params;
       // PostgreSQL cannot store or compare text holding U+0000, and no Keydesk field needs it:
@@ -138,6 +135,35 @@ export function apiRoute<P = Record<string, never>>(
       });
     }
   };
+}
+
+/**
+ * The body, parsed, once the request is counted against its rate limits: per address, and per
+ * license key when the body names one. A body that is not JSON still counts against the address.
+ */
+async function rateLimited(request: Request, options: Options, parse: () => unknown) {
+  if (!options.rateLimitName) return parse();
+  const env = readEnv();
+  const limits: RateLimit[] = [
+    {
+      key: `${options.rateLimitName}:address:${clientAddress(request)}`,
+      limit: env.rateLimitPerAddress,
+    },
+  ];
+  let body: unknown;
+  try {
+    body = parse();
+  } catch (error) {
+    await enforceRateLimits(limits);
+    throw error;
+  }
+  const licenseKey =
+    body && typeof body === 'object' ? (body as Record<string, unknown>).license_key : undefined;
+  if (typeof licenseKey === 'string' && licenseKey.length > 0) {
+    limits.push(licenseKeyRateLimit(licenseKey));
+  }
+  await enforceRateLimits(limits);
+  return body;
 }
 
 async function authenticate(request: Request, requestId: string): Promise<Actor> {

@@ -3,96 +3,13 @@ import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { formatInstant } from '@/lib/format';
-import { newId } from '@/lib/ids';
-import { maskLicenseKey } from '@/lib/log';
-import { newKeyActivity } from '@/lib/overview/counts';
-import { lockKeyRow, recordActivity, tallyKeyChange } from '@/lib/overview/data-tally';
-import { isForeignKeyViolation, uniqueViolationFields } from '@/lib/prisma-errors';
+import { lockKeyRow, tallyKeyChange } from '@/lib/overview/data-tally';
 import { fail, ok, type Result } from '@/lib/result';
 import { licenseKeySelect, toLicenseKey, type LicenseKey } from './data-read';
-import { generateLicenseKey } from './key-generator';
-import type { CreateLicenseKeyInput } from './schema';
 
-export type CreateLicenseKeyCode =
-  | 'CUSTOMER_NOT_FOUND'
-  | 'PRODUCT_NOT_FOUND'
-  | 'CUSTOMER_AND_PRODUCT_NOT_FOUND'
-  | 'PRODUCT_ARCHIVED'
-  | 'KEY_TAKEN';
 export type UpdateLicenseKeyCode = 'LICENSE_KEY_NOT_FOUND' | 'LIMIT_BELOW_ACTIVATIONS';
 
-/** A generated key clashing with an existing one is astronomically unlikely; try a few times anyway. */
-const GENERATE_ATTEMPTS = 3;
-
-/**
- * Issues (generate mode) or imports a key for a customer and a product of the actor's business.
- * The ownership checks, the insert and the audit event share one transaction, so nothing is
- * written unless the customer and the product both belong to the business. An archived product
- * takes no new keys (PRODUCT_ARCHIVED); the keys it has keep working.
- */
-export async function createLicenseKey(
-  actor: Actor,
-  input: CreateLicenseKeyInput,
-): Promise<Result<LicenseKey, CreateLicenseKeyCode>> {
-  assertCan(actor, 'keys:issue');
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await insertLicenseKey(actor, input);
-    } catch (error) {
-      if (uniqueViolationFields(error)?.includes('key')) {
-        if (input.mode === 'generate' && attempt < GENERATE_ATTEMPTS) continue;
-        return fail('KEY_TAKEN');
-      }
-      // The customer or product went away between the check and the insert: check again.
-      if (isForeignKeyViolation(error) && attempt < GENERATE_ATTEMPTS) continue;
-      throw error;
-    }
-  }
-}
-
-function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
-  const { businessId } = actor;
-  return db.$transaction(async (tx): Promise<Result<LicenseKey, CreateLicenseKeyCode>> => {
-    const customer = await tx.customer.findFirst({
-      where: { id: input.customerId, businessId },
-      select: { id: true },
-    });
-    const product = await tx.product.findFirst({
-      where: { id: input.productId, businessId },
-      select: { id: true, keyPrefix: true, archivedAt: true },
-    });
-    if (!customer && !product) return fail('CUSTOMER_AND_PRODUCT_NOT_FOUND');
-    if (!customer) return fail('CUSTOMER_NOT_FOUND');
-    if (!product) return fail('PRODUCT_NOT_FOUND');
-    if (product.archivedAt) return fail('PRODUCT_ARCHIVED');
-    const key = input.mode === 'import' ? input.key : generateLicenseKey(product.keyPrefix);
-    const source = input.mode === 'import' ? 'import' : 'manual';
-    const createdAt = new Date();
-    const created = await tx.licenseKey.create({
-      data: {
-        id: newId('lic'),
-        businessId,
-        key,
-        customerId: customer.id,
-        productId: product.id,
-        activationsLimit: input.activationsLimit,
-        expiresAt: input.expiresAt === null ? null : new Date(input.expiresAt),
-        source,
-        createdAt,
-      },
-      select: licenseKeySelect,
-    });
-    await recordAudit(tx, actor, {
-      action: input.mode === 'import' ? 'license_key.imported' : 'license_key.issued',
-      objectType: 'license_key',
-      objectId: created.id,
-      summary: `${input.mode === 'import' ? 'Imported' : 'Issued'} key ${maskLicenseKey(key)}`,
-    });
-    await tallyKeyChange(tx, businessId, null, created);
-    await recordActivity(tx, businessId, createdAt, newKeyActivity(source));
-    return ok(toLicenseKey(created));
-  });
-}
+export { createLicenseKey, type CreateLicenseKeyCode } from './data-create';
 
 /** A change to a key: an absent field is kept; null clears the limit (unlimited) or the expiry (never). */
 export type LicenseKeyPatch = {

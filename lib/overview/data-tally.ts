@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { dbEngine } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
+  NEVER_EXPIRES_DAY,
   quarterOf,
   TALLY_COLUMNS,
   tallyDeltas,
@@ -37,6 +38,23 @@ export const addActivity = addingUp('ActivityRollup', [
   'deactivations',
 ]);
 
+/** The statements that count a change to one key of `businessId` (`before` null: created) in KeyTally. */
+export function tallyStatements(
+  businessId: string,
+  before: TalliedKey | null,
+  after: TalliedKey | null,
+): Prisma.Sql[] {
+  return tallyDeltas(before, after).map(
+    ({ productId, expiryDay, counts }) => Prisma.sql`INSERT INTO "KeyTally" ("businessId",
+        "productId", "expiryDay", "slot", "keys", "disabled", "unlimited", "usedUnlimited",
+        "limitSum", "usedLimited", "atLimit")
+      VALUES (${businessId}, ${productId}, ${expiryDay}, ${slot()}, ${counts.keys},
+        ${counts.disabled}, ${counts.unlimited}, ${counts.usedUnlimited}, ${counts.limitSum},
+        ${counts.usedLimited}, ${counts.atLimit})
+      ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`,
+  );
+}
+
 /** Counts a change to one key of `businessId` (`before` null: created) in KeyTally. */
 export async function tallyKeyChange(
   tx: Prisma.TransactionClient,
@@ -44,14 +62,67 @@ export async function tallyKeyChange(
   before: TalliedKey | null,
   after: TalliedKey | null,
 ): Promise<void> {
-  for (const { productId, expiryDay, counts } of tallyDeltas(before, after)) {
-    await tx.$executeRaw`INSERT INTO "KeyTally" ("businessId", "productId", "expiryDay", "slot",
-        "keys", "disabled", "unlimited", "usedUnlimited", "limitSum", "usedLimited", "atLimit")
-      VALUES (${businessId}, ${productId}, ${expiryDay}, ${slot()}, ${counts.keys},
-        ${counts.disabled}, ${counts.unlimited}, ${counts.usedUnlimited}, ${counts.limitSum},
-        ${counts.usedLimited}, ${counts.atLimit})
-      ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`;
+  for (const statement of tallyStatements(businessId, before, after)) {
+    await tx.$executeRaw(statement);
   }
+}
+
+/** The statement that counts what happened at `at` (a new key, an activation, a deactivation). */
+export function activityStatement(
+  businessId: string,
+  at: Date,
+  counts: ActivityCounts,
+): Prisma.Sql {
+  const {
+    keysAuto = 0,
+    keysImport = 0,
+    keysManual = 0,
+    activations = 0,
+    deactivations = 0,
+  } = counts;
+  return Prisma.sql`INSERT INTO "ActivityRollup" ("businessId", "quarter", "slot", "keysAuto",
+      "keysImport", "keysManual", "activations", "deactivations")
+    VALUES (${businessId}, ${quarterOf(at)}, ${slot()}, ${keysAuto}, ${keysImport}, ${keysManual},
+      ${activations}, ${deactivations})
+    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET ${addActivity}`;
+}
+
+/**
+ * PostgreSQL: the statement that counts one activation of each key in the rows of `keys` (a WITH
+ * query of the calling statement, with the key's columns after its own increment), for a
+ * data-modifying WITH. The rule is contribution()'s for a key not disabled, one seat more: an
+ * unlimited key's used seats, or a limited key's used seats and, when this seat was its last,
+ * keys at their limit. The randomized recount test (data.test.ts) holds it to contribution().
+ */
+export function activationTallyFrom(keys: string): Prisma.Sql {
+  const k = Prisma.raw(`"${keys}"`);
+  return Prisma.sql`INSERT INTO "KeyTally" ("businessId", "productId", "expiryDay", "slot",
+      "keys", "disabled", "unlimited", "usedUnlimited", "limitSum", "usedLimited", "atLimit")
+    SELECT ${k}."businessId", ${k}."productId",
+      CASE WHEN ${k}."expiresAt" IS NULL THEN ${NEVER_EXPIRES_DAY}
+        ELSE FLOOR(EXTRACT(EPOCH FROM ${k}."expiresAt") / 86400)::integer END,
+      CAST(${slot()} AS integer), 0, 0, 0,
+      CASE WHEN ${k}."activationsLimit" IS NULL THEN 1 ELSE 0 END, 0,
+      CASE WHEN ${k}."activationsLimit" IS NULL THEN 0 ELSE 1 END,
+      CASE WHEN ${k}."instancesCount" = ${k}."activationsLimit" THEN 1 ELSE 0 END
+    FROM ${k}
+    ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`;
+}
+
+/**
+ * PostgreSQL: activityStatement for the business of each row of `keys` (a WITH query of the
+ * calling statement), for a data-modifying WITH.
+ */
+export function activityFrom(keys: string, at: Date, counts: ActivityCounts): Prisma.Sql {
+  const k = Prisma.raw(`"${keys}"`);
+  const n = (value = 0) => Prisma.sql`CAST(${value} AS integer)`;
+  return Prisma.sql`INSERT INTO "ActivityRollup" ("businessId", "quarter", "slot", "keysAuto",
+      "keysImport", "keysManual", "activations", "deactivations")
+    SELECT ${k}."businessId", ${n(quarterOf(at))}, ${n(slot())}, ${n(counts.keysAuto)},
+      ${n(counts.keysImport)}, ${n(counts.keysManual)}, ${n(counts.activations)},
+      ${n(counts.deactivations)}
+    FROM ${k}
+    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET ${addActivity}`;
 }
 
 /** Counts what happened at `at` (a new key, an activation, a deactivation) in ActivityRollup. */
@@ -61,18 +132,7 @@ export async function recordActivity(
   at: Date,
   counts: ActivityCounts,
 ): Promise<void> {
-  const {
-    keysAuto = 0,
-    keysImport = 0,
-    keysManual = 0,
-    activations = 0,
-    deactivations = 0,
-  } = counts;
-  await tx.$executeRaw`INSERT INTO "ActivityRollup" ("businessId", "quarter", "slot", "keysAuto",
-      "keysImport", "keysManual", "activations", "deactivations")
-    VALUES (${businessId}, ${quarterOf(at)}, ${slot()}, ${keysAuto}, ${keysImport}, ${keysManual},
-      ${activations}, ${deactivations})
-    ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET ${addActivity}`;
+  await tx.$executeRaw(activityStatement(businessId, at, counts));
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * REST API throughput of the built app: `next start` on a temporary migrated and seeded database,
- * rate limits off, and a small load generator (CONNECTIONS workers, each looping fetch for SECONDS)
- * against three routes, one after another in the same run: GET /api/health (a constant answer, the
- * baseline), POST /api/license_keys (a new key per request) and POST /api/licenses/activate (on a
- * key with unlimited activations). Prints requests/s, p50/p99 latency and errors per route, and the
- * ratios to the constant route. Run with `npm run bench -- api-throughput`.
+ * REST API throughput of the built app (issue 13): `next start` on a temporary migrated and seeded
+ * database and a small load generator (CONNECTIONS workers, each looping fetch for SECONDS) against
+ * each hot route in turn, in one run: GET /api/health (a constant answer, the baseline), creating a
+ * key, activating, validating, a page of the key list, the dashboard's customer picker (signed in),
+ * all with rate limits off, and then activation again on a server with the default rate limits.
+ * Prints requests/s, p50/p99 latency, errors, the ratio to the constant route and its target per
+ * route. With KEYDESK_BENCH_PG_URL the same runs on PostgreSQL right after. `npm run bench -- api-throughput`.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,8 +14,10 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
-import { CONNECTIONS, load, printResults, type Result, type Scenario } from './api-throughput/load';
+import { prepareFixture } from './api-throughput/fixture';
+import { CONNECTIONS, load, printResults } from './api-throughput/load';
 import { createPgDatabase, dropPgDatabase } from './api-throughput/postgresql';
+import { scenarios, type Measured } from './api-throughput/scenarios';
 import {
   BUILD_OUTPUTS,
   freePort,
@@ -38,13 +41,18 @@ const databaseUrl =
     ? await createPgDatabase(pgServerUrl, pgDatabase)
     : `file:${path.join(dir, 'bench.db')}`;
 console.log(`Engine: ${engine}`);
-const env: NodeJS.ProcessEnv = {
+const productionEnv: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
   KEYDESK_SEED_DEMO: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+delete productionEnv.KEYDESK_RATE_LIMIT_PER_ADDRESS;
+delete productionEnv.KEYDESK_RATE_LIMIT_PER_LICENSE_KEY;
+const env: NodeJS.ProcessEnv = {
+  ...productionEnv,
   KEYDESK_RATE_LIMIT_PER_ADDRESS: '0',
   KEYDESK_RATE_LIMIT_PER_LICENSE_KEY: '0',
-  NEXT_TELEMETRY_DISABLED: '1',
 };
 let server: ChildProcess | undefined;
 const stopOnSignal = (signal: NodeJS.Signals) => {
@@ -82,51 +90,7 @@ try {
   const origin = `http://127.0.0.1:${port}`;
   server = startServer(port, env);
   await waitForHealth(origin, server);
-
-  const runId = randomBytes(4).toString('hex');
-  const unlimitedKey = `BENCH-UNLIMITED-${runId}`;
-  const created = await fetch(`${origin}/api/license_keys`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      key: unlimitedKey,
-      customer_id: customer.id,
-      product_id: product.id,
-      activations_limit: null,
-    }),
-  });
-  if (created.status !== 201) throw new Error(`Could not create the key: ${await created.text()}`);
-
-  const scenarios: Scenario[] = [
-    {
-      name: 'GET /api/health',
-      expectedStatus: 200,
-      request: () => ({ method: 'GET', path: '/api/health' }),
-    },
-    {
-      name: 'POST /api/license_keys',
-      expectedStatus: 201,
-      request: (worker, n) => ({
-        method: 'POST',
-        path: '/api/license_keys',
-        body: {
-          key: `BENCH-${runId}-${worker}-${n}`,
-          customer_id: customer.id,
-          product_id: product.id,
-          activations_limit: 3,
-        },
-      }),
-    },
-    {
-      name: 'POST /api/licenses/activate',
-      expectedStatus: 201,
-      request: (worker, n) => ({
-        method: 'POST',
-        path: '/api/licenses/activate',
-        body: { license_key: unlimitedKey, name: `bench-${worker}-${n}` },
-      }),
-    },
-  ];
+  const fixture = await prepareFixture(origin, apiKey, customer.id, product.id);
 
   console.log(
     `Load average (1, 5, 15 min) before timing: ${loadavg()
@@ -136,18 +100,34 @@ try {
   console.log(
     `${CONNECTIONS} connections × ${SECONDS} s per route, after ${WARMUP_SECONDS} s of warm-up each`,
   );
-  const results: Result[] = [];
-  for (const scenario of scenarios) {
+  const measure = async (scenario: Measured) => {
     await load(
       origin,
       apiKey,
       { ...scenario, request: (w, n) => scenario.request(w + 1000, n) },
       WARMUP_SECONDS,
     );
-    results.push(await load(origin, apiKey, scenario, SECONDS));
+    return { ...(await load(origin, apiKey, scenario, SECONDS)), target: scenario.target };
+  };
+  const all = scenarios(fixture);
+  const results = [];
+  for (const scenario of all.filter((s) => !s.productionDefaults)) {
+    results.push(await measure(scenario));
+  }
+  // The same app with the rate limits a deployment runs with (the defaults of lib/env.ts).
+  await stopServer(server);
+  server = startServer(port, productionEnv);
+  await waitForHealth(origin, server);
+  for (const scenario of all.filter((s) => s.productionDefaults)) {
+    results.push(await measure(scenario));
   }
 
-  printResults(results);
+  const missed = printResults(results);
+  console.log(
+    missed.length === 0
+      ? `Every target met on ${engine}.`
+      : `Under target on ${engine}: ${missed.join('; ')}`,
+  );
   if (results.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
   if (server) await stopServer(server);

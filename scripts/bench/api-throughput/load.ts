@@ -6,7 +6,10 @@ export const CONNECTIONS = 10;
 export type Scenario = {
   name: string;
   expectedStatus: number;
-  request: (worker: number, n: number) => { method: string; path: string; body?: unknown };
+  request: (
+    worker: number,
+    n: number,
+  ) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
 };
 export type Result = {
   name: string;
@@ -36,7 +39,7 @@ export async function load(
   const until = started + seconds * 1000;
   const worker = async (id: number) => {
     while (performance.now() < until) {
-      const { method, path: route, body } = scenario.request(id, counter++);
+      const { method, path: route, body, headers } = scenario.request(id, counter++);
       const sent = performance.now();
       try {
         const response = await fetch(`${origin}${route}`, {
@@ -44,6 +47,7 @@ export async function load(
           headers: {
             authorization: `Bearer ${apiKey}`,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
           },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
@@ -82,21 +86,16 @@ function printTable(rows: (string | number)[][]) {
   }
 }
 
-/** Requests/s, p50/p99 latency and errors per route, and the ratios to the first (constant) route. */
-export function printResults(results: Result[]) {
+/**
+ * Requests/s, p50/p99 latency and errors per route, the ratio to the first (constant) route and the
+ * target ratio. Returns the routes under their target.
+ */
+export function printResults(results: (Result & { target?: number })[]): string[] {
   const base = results[0];
   const rate = (r: Result) => r.requests / r.seconds;
+  const ratio = (r: Result) => rate(r) / rate(base);
   printTable([
-    [
-      'route',
-      'requests',
-      'req/s',
-      'p50 ms',
-      'p99 ms',
-      'errors',
-      'req/s vs health',
-      'p50 vs health',
-    ],
+    ['route', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs health', 'target', ''],
     ...results.map((r) => [
       r.name,
       r.requests,
@@ -104,11 +103,13 @@ export function printResults(results: Result[]) {
       r.p50.toFixed(2),
       r.p99.toFixed(2),
       r.errors,
-      `${((rate(r) / rate(base)) * 100).toFixed(0)}%`,
-      `${(r.p50 / base.p50).toFixed(1)}x`,
+      ratio(r).toFixed(2),
+      r.target === undefined ? '' : `>= ${r.target.toFixed(2)}`,
+      r.target === undefined ? '' : ratio(r) >= r.target ? 'met' : 'MISSED',
     ]),
   ]);
   for (const r of results.filter((result) => result.firstError)) {
     console.log(`First error of ${r.name}: ${r.firstError}`);
   }
+  return results.filter((r) => r.target !== undefined && ratio(r) < r.target).map((r) => r.name);
 }

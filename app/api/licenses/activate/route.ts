@@ -1,7 +1,6 @@
 import { apiRoute } from '@/lib/http/api-route';
 import { valueOrThrow } from '@/lib/http/api-failures';
 import { clientAddress } from '@/lib/http/client-address';
-import { enforceLicenseKeyRateLimit } from '@/lib/http/rate-limit';
 import { parseOrThrow } from '@/lib/http/validate';
 import { toApiActivation } from '@/lib/licenses/api';
 import { apiActivateLicenseSchema } from '@/lib/licenses/api-schema';
@@ -13,7 +12,6 @@ export const POST = apiRoute(
   async ({ request, requestId, body, secret }) => {
     const input = parseOrThrow(apiActivateLicenseSchema, body);
     secret(input.license_key);
-    await enforceLicenseKeyRateLimit(input.license_key);
     const holder = { requestId, address: clientAddress(request) };
     const activation = valueOrThrow(
       await activateLicenseKey(input.license_key, input.name, holder),

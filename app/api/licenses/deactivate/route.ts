@@ -1,7 +1,6 @@
 import { apiRoute } from '@/lib/http/api-route';
 import { valueOrThrow } from '@/lib/http/api-failures';
 import { clientAddress } from '@/lib/http/client-address';
-import { enforceLicenseKeyRateLimit } from '@/lib/http/rate-limit';
 import { parseOrThrow } from '@/lib/http/validate';
 import { apiDeactivateLicenseSchema } from '@/lib/licenses/api-schema';
 import { deactivateLicenseKey } from '@/lib/licenses/data';
@@ -15,7 +14,6 @@ export const POST = apiRoute(
   async ({ request, requestId, body, secret }) => {
     const input = parseOrThrow(apiDeactivateLicenseSchema, body);
     secret(input.license_key);
-    await enforceLicenseKeyRateLimit(input.license_key);
     const holder = { requestId, address: clientAddress(request) };
     valueOrThrow(
       await deactivateLicenseKey(input.license_key, input.license_key_instance_id, holder),

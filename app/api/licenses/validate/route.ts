@@ -1,5 +1,4 @@
 import { apiRoute } from '@/lib/http/api-route';
-import { enforceLicenseKeyRateLimit } from '@/lib/http/rate-limit';
 import { parseOrThrow } from '@/lib/http/validate';
 import { apiValidateLicenseSchema } from '@/lib/licenses/api-schema';
 import { validateLicenseKey } from '@/lib/licenses/data';
@@ -10,7 +9,6 @@ export const POST = apiRoute(
   async ({ body, secret }) => {
     const input = parseOrThrow(apiValidateLicenseSchema, body);
     secret(input.license_key);
-    await enforceLicenseKeyRateLimit(input.license_key);
     const code = await validateLicenseKey(
       input.license_key,
       input.license_key_instance_id ?? undefined,
