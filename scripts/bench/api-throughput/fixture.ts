@@ -21,7 +21,8 @@ export async function prepareFixture(
       body: JSON.stringify(body),
     });
     const text = await response.text();
-    if (response.status !== expected) throw new Error(`${path} answered ${response.status}: ${text}`);
+    if (response.status !== expected)
+      throw new Error(`${path} answered ${response.status}: ${text}`);
     return JSON.parse(text) as Record<string, unknown>;
   };
   const newKey = (key: string) =>
