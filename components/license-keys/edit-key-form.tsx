@@ -8,11 +8,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatInstant } from '@/lib/format';
 import { updateLicenseKeyAction } from '@/lib/license-keys/actions';
-import {
-  editLicenseKeySchema,
-  type EditLicenseKeyField,
-  type EditLicenseKeyInput,
-} from '@/lib/license-keys/schema';
+import type { EditLicenseKeyField, EditLicenseKeyInput } from '@/lib/license-keys/schema';
 import { ActivationsLimitField } from './activations-limit-field';
 import { ExpiryField } from './expiry-field';
 
@@ -111,7 +107,7 @@ function EditKeyForm({
   onCancel: () => void;
 }) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: editLicenseKeySchema,
+    schema: () => import('@/lib/license-keys/schema').then((m) => m.editLicenseKeySchema),
     defaultValues: terms,
     fields: FIELD_ORDER,
     action: (values: EditLicenseKeyInput) => updateLicenseKeyAction(id, values),

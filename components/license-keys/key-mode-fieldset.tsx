@@ -9,7 +9,7 @@ import {
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
-import { LICENSE_KEY_MAX_LENGTH, LICENSE_KEY_MIN_LENGTH } from '@/lib/license-keys/schema';
+import { LICENSE_KEY_MAX_LENGTH, LICENSE_KEY_MIN_LENGTH } from '@/lib/license-keys/limits';
 
 type KeyModeFieldsetProps = {
   mode: 'generate' | 'import';

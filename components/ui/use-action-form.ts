@@ -1,9 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   useForm,
   type FieldPath,
   type FieldValues,
+  type Resolver,
   type UseFormProps,
   type UseFormReturn,
 } from 'react-hook-form';
@@ -20,8 +20,12 @@ type ActionFormOptions<TValues extends FieldValues, TOutput, TResult extends Act
   UseFormProps<TValues, unknown, TOutput>,
   'resolver' | 'mode' | 'reValidateMode' | 'shouldFocusError'
 > & {
-  /** The action's own schema: the form validates with it before calling the action. */
-  schema: z.ZodType<TOutput, TValues>;
+  /**
+   * The action's own schema, loaded on demand: the form validates with it before calling the
+   * action. `() => import('@/lib/x/schema').then((m) => m.xSchema)`: Zod and the schema load once
+   * the form is on screen, not with the page.
+   */
+  schema: () => Promise<z.ZodType<TOutput, TValues>>;
   /** The fields in page order: server errors go onto them and the first invalid one gets the focus. */
   fields: readonly FieldPath<TValues>[];
   /** Called with the values the schema parsed. */
@@ -64,9 +68,10 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
   networkErrorMessage,
   ...formProps
 }: ActionFormOptions<TValues, TOutput, TResult>): ActionForm<TValues, TOutput> {
+  const resolver = useLazyResolver(schema);
   const form = useForm<TValues, unknown, TOutput>({
     ...formProps,
-    resolver: zodResolver(schema),
+    resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false, // the focus follows `fields`, the page order
@@ -120,4 +125,42 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
   });
 
   return { form, onSubmit, pending, formError: error };
+}
+
+/**
+ * A react-hook-form resolver for a schema that `load` imports: the import starts once the form is
+ * mounted (after the page has hydrated), so it is normally done before the first submit, which
+ * otherwise waits for it. Should the import fail (the network gone), it is tried again at the next
+ * validation; until then the values go to the action unchecked, and the action's own parse of the
+ * same schema answers with the same field errors.
+ */
+function useLazyResolver<TValues extends FieldValues, TOutput>(
+  load: () => Promise<z.ZodType<TOutput, TValues>>,
+): Resolver<TValues, unknown, TOutput> {
+  const loading = useRef<Promise<Resolver<TValues, unknown, TOutput>> | null>(null);
+  const loadRef = useRef(load);
+  const [resolver] = useState(() => {
+    const get = () =>
+      (loading.current ??= Promise.all([loadRef.current(), import('./zod-resolver')]).then(
+        ([schema, { zodResolver }]) =>
+          zodResolver(schema) as unknown as Resolver<TValues, unknown, TOutput>,
+      ));
+    const lazy: Resolver<TValues, unknown, TOutput> = async (values, context, options) => {
+      let resolve: Resolver<TValues, unknown, TOutput>;
+      try {
+        resolve = await get();
+      } catch {
+        loading.current = null;
+        return { values: values as unknown as TOutput, errors: {} };
+      }
+      return resolve(values, context, options);
+    };
+    return { lazy, get };
+  });
+  useEffect(() => {
+    resolver.get().catch(() => {
+      loading.current = null;
+    });
+  }, [resolver]);
+  return resolver.lazy;
 }

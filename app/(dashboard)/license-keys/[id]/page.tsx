@@ -13,7 +13,8 @@ import { KeyEmails } from '@/components/license-keys/key-emails';
 import { KeyHistory } from '@/components/license-keys/key-history';
 import { LiveActivations } from '@/components/license-keys/live-activations';
 import { RenewKeyButton } from '@/components/license-keys/renew-key-button';
-import { LinkButton } from '@/components/ui/button';
+import { QueryProvider } from '@/components/query-provider';
+import { LinkButton } from '@/components/ui/link-button';
 import { PageHeading } from '@/components/ui/page-heading';
 import { listObjectHistory } from '@/lib/audit/data';
 import { requireMember } from '@/lib/auth/member';
@@ -60,164 +61,169 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
 
   return (
     // The activations count and the instances start from this render, then follow every activation.
-    <HydrationBoundary state={licenseKeyUsageState(key.id, usage)}>
-      <div className="max-w-3xl">
-        <p className="mb-2 text-sm">
-          <Link href="/license-keys" className="text-indigo-700 underline-offset-2 hover:underline">
-            License keys
-          </Link>
-        </p>
-        <PageHeading arrival={created === '1' ? 'License key created' : null}>
-          License key for {key.product.name}
-        </PageHeading>
-        <p className="mt-1 text-sm text-slate-600">
-          Issued to {key.customer.name}. Id <span className="font-mono">{key.id}</span>
-        </p>
-
-        <section
-          aria-labelledby="key-heading"
-          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="key-heading" className="text-sm font-semibold text-slate-700">
-            Key
-          </h2>
-          <p className="mt-2 font-mono text-lg break-all" data-testid="license-key">
-            {key.key}
-          </p>
-          <div className="mt-3">
-            <CopyKeyButton licenseKey={key.key} />
-          </div>
-        </section>
-
-        <dl className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
-          <Term label="Status">
-            <StatusBadge status={key.status} />
-          </Term>
-          <Term label="Source">
-            <SourceBadge source={key.source} />
-          </Term>
-          <Term label="Activations">
-            <LiveActivations licenseKeyId={key.id} />
-          </Term>
-          <Term label="Expires">
-            {key.expiresAt ? (
-              <time dateTime={key.expiresAt.toISOString()}>{formatInstant(key.expiresAt)}</time>
-            ) : (
-              'Never'
-            )}
-          </Term>
-          <Term label="Customer">
+    <QueryProvider>
+      <HydrationBoundary state={licenseKeyUsageState(key.id, usage)}>
+        <div className="max-w-3xl">
+          <p className="mb-2 text-sm">
             <Link
-              href={`/customers/${encodeURIComponent(key.customerId)}`}
-              className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+              href="/license-keys"
+              className="text-indigo-700 underline-offset-2 hover:underline"
             >
-              {key.customer.name}
-            </Link>{' '}
-            <span className="text-slate-600">&lt;{key.customer.email}&gt;</span>
-          </Term>
-          <Term label="Product">{key.product.name}</Term>
-          <Term label="Created">
-            <time dateTime={key.createdAt.toISOString()}>{formatInstant(key.createdAt)}</time>
-          </Term>
-          {key.paymentId ? (
-            <Term label="Payment">
-              <span className="font-mono">{key.paymentId}</span>
-            </Term>
-          ) : null}
-          {key.subscriptionId ? (
-            <Term label="Subscription">
-              <span className="font-mono">{key.subscriptionId}</span>
-            </Term>
-          ) : null}
-        </dl>
+              License keys
+            </Link>
+          </p>
+          <PageHeading arrival={created === '1' ? 'License key created' : null}>
+            License key for {key.product.name}
+          </PageHeading>
+          <p className="mt-1 text-sm text-slate-600">
+            Issued to {key.customer.name}. Id <span className="font-mono">{key.id}</span>
+          </p>
 
-        <InstancesList licenseKeyId={key.id} canDeactivate={canEdit} />
-
-        <section
-          aria-labelledby="emails-heading"
-          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="emails-heading" className="mb-3 text-sm font-semibold text-slate-700">
-            Emails
-          </h2>
-          {emailPreview ? (
-            <div className="mb-4">
-              <EmailKeySection
-                id={key.id}
-                preview={emailPreview}
-                emailConfigured={emailIsConfigured()}
-              />
-            </div>
-          ) : null}
-          <KeyEmails licenseKeyId={key.id} emails={emails} canRetry={canReveal} />
-          <p className="mt-3 text-xs text-slate-600">Newest first. Times are in UTC.</p>
-        </section>
-
-        {canEdit ? (
-          <EditKeySection
-            id={key.id}
-            terms={{
-              activationsLimit: key.activationsLimit,
-              expiresAt: key.expiresAt?.toISOString() ?? null,
-            }}
-          />
-        ) : null}
-
-        {key.expiresAt && lifetime ? (
           <section
-            aria-labelledby="renew-heading"
+            aria-labelledby="key-heading"
             className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
           >
-            <h2 id="renew-heading" className="text-sm font-semibold text-slate-700">
-              Renew
+            <h2 id="key-heading" className="text-sm font-semibold text-slate-700">
+              Key
+            </h2>
+            <p className="mt-2 font-mono text-lg break-all" data-testid="license-key">
+              {key.key}
+            </p>
+            <div className="mt-3">
+              <CopyKeyButton licenseKey={key.key} />
+            </div>
+          </section>
+
+          <dl className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+            <Term label="Status">
+              <StatusBadge status={key.status} />
+            </Term>
+            <Term label="Source">
+              <SourceBadge source={key.source} />
+            </Term>
+            <Term label="Activations">
+              <LiveActivations licenseKeyId={key.id} />
+            </Term>
+            <Term label="Expires">
+              {key.expiresAt ? (
+                <time dateTime={key.expiresAt.toISOString()}>{formatInstant(key.expiresAt)}</time>
+              ) : (
+                'Never'
+              )}
+            </Term>
+            <Term label="Customer">
+              <Link
+                href={`/customers/${encodeURIComponent(key.customerId)}`}
+                className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+              >
+                {key.customer.name}
+              </Link>{' '}
+              <span className="text-slate-600">&lt;{key.customer.email}&gt;</span>
+            </Term>
+            <Term label="Product">{key.product.name}</Term>
+            <Term label="Created">
+              <time dateTime={key.createdAt.toISOString()}>{formatInstant(key.createdAt)}</time>
+            </Term>
+            {key.paymentId ? (
+              <Term label="Payment">
+                <span className="font-mono">{key.paymentId}</span>
+              </Term>
+            ) : null}
+            {key.subscriptionId ? (
+              <Term label="Subscription">
+                <span className="font-mono">{key.subscriptionId}</span>
+              </Term>
+            ) : null}
+          </dl>
+
+          <InstancesList licenseKeyId={key.id} canDeactivate={canEdit} />
+
+          <section
+            aria-labelledby="emails-heading"
+            className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
+            <h2 id="emails-heading" className="mb-3 text-sm font-semibold text-slate-700">
+              Emails
+            </h2>
+            {emailPreview ? (
+              <div className="mb-4">
+                <EmailKeySection
+                  id={key.id}
+                  preview={emailPreview}
+                  emailConfigured={emailIsConfigured()}
+                />
+              </div>
+            ) : null}
+            <KeyEmails licenseKeyId={key.id} emails={emails} canRetry={canReveal} />
+            <p className="mt-3 text-xs text-slate-600">Newest first. Times are in UTC.</p>
+          </section>
+
+          {canEdit ? (
+            <EditKeySection
+              id={key.id}
+              terms={{
+                activationsLimit: key.activationsLimit,
+                expiresAt: key.expiresAt?.toISOString() ?? null,
+              }}
+            />
+          ) : null}
+
+          {key.expiresAt && lifetime ? (
+            <section
+              aria-labelledby="renew-heading"
+              className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            >
+              <h2 id="renew-heading" className="text-sm font-semibold text-slate-700">
+                Renew
+              </h2>
+              <p className="mt-1 mb-3 text-sm text-slate-600">
+                Adds the product’s key lifetime, {describeDuration(lifetime)}, to the expiry (to
+                now, once the key has expired): the key would then expire on{' '}
+                {formatInstant(renewedExpiry(key.expiresAt, lifetime, new Date()))}.
+              </p>
+              <RenewKeyButton id={key.id} label={renewLabel(lifetime)} />
+            </section>
+          ) : null}
+
+          <section
+            aria-labelledby="access-heading"
+            className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
+            <h2 id="access-heading" className="text-sm font-semibold text-slate-700">
+              {key.status === 'disabled' ? 'Enable the key' : 'Disable the key'}
             </h2>
             <p className="mt-1 mb-3 text-sm text-slate-600">
-              Adds the product’s key lifetime, {describeDuration(lifetime)}, to the expiry (to now,
-              once the key has expired): the key would then expire on{' '}
-              {formatInstant(renewedExpiry(key.expiresAt, lifetime, new Date()))}.
+              {key.status === 'disabled'
+                ? 'This key is disabled: it cannot be activated or validated until it is enabled again.'
+                : 'A disabled key cannot be activated or validated. You can enable it again at any time.'}
             </p>
-            <RenewKeyButton id={key.id} label={renewLabel(lifetime)} />
+            <DisableKeyButton id={key.id} disabled={key.status === 'disabled'} />
           </section>
-        ) : null}
 
-        <section
-          aria-labelledby="access-heading"
-          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="access-heading" className="text-sm font-semibold text-slate-700">
-            {key.status === 'disabled' ? 'Enable the key' : 'Disable the key'}
-          </h2>
-          <p className="mt-1 mb-3 text-sm text-slate-600">
-            {key.status === 'disabled'
-              ? 'This key is disabled: it cannot be activated or validated until it is enabled again.'
-              : 'A disabled key cannot be activated or validated. You can enable it again at any time.'}
-          </p>
-          <DisableKeyButton id={key.id} disabled={key.status === 'disabled'} />
-        </section>
+          <section
+            aria-labelledby="history-heading"
+            className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
+            <h2 id="history-heading" className="mb-3 text-sm font-semibold text-slate-700">
+              History
+            </h2>
+            <KeyHistory
+              events={history}
+              source={key.source}
+              paymentId={key.paymentId}
+              createdAt={key.createdAt}
+            />
+            <p className="mt-3 text-xs text-slate-600">Oldest first. Times are in UTC.</p>
+          </section>
 
-        <section
-          aria-labelledby="history-heading"
-          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="history-heading" className="mb-3 text-sm font-semibold text-slate-700">
-            History
-          </h2>
-          <KeyHistory
-            events={history}
-            source={key.source}
-            paymentId={key.paymentId}
-            createdAt={key.createdAt}
-          />
-          <p className="mt-3 text-xs text-slate-600">Oldest first. Times are in UTC.</p>
-        </section>
-
-        {can(role, 'keys:issue') ? (
-          <p className="mt-6">
-            <LinkButton href={issueAnother}>Issue another key</LinkButton>
-          </p>
-        ) : null}
-      </div>
-    </HydrationBoundary>
+          {can(role, 'keys:issue') ? (
+            <p className="mt-6">
+              <LinkButton href={issueAnother}>Issue another key</LinkButton>
+            </p>
+          ) : null}
+        </div>
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }
 
