@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useWatch } from '@/components/ui/use-form';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { Controller, useWatch, type FieldErrors } from 'react-hook-form';
+import { Controller, useWatch, type FieldErrors } from '@/components/ui/use-form';
 import { ActivationsLimitField } from './activations-limit-field';
 import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';

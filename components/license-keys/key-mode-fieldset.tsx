@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { UseFormRegisterReturn } from '@/components/ui/use-form';
 import { FieldError } from '@/components/ui/field-error';
 import {
   describedBy,

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ChangeEvent } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller } from '@/components/ui/use-form';
 import { ActivationsLimitField } from '@/components/license-keys/activations-limit-field';
 import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';

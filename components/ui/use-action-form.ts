@@ -6,7 +6,7 @@ import {
   type Resolver,
   type UseFormProps,
   type UseFormReturn,
-} from 'react-hook-form';
+} from './use-form';
 import type { z } from 'zod';
 import type { ActionFailure } from '@/lib/result';
 import { useServerAction } from './use-server-action';
@@ -17,8 +17,8 @@ export type ActionResult = ActionFailure | { ok: true };
 export const FAILURE_MESSAGE = 'That did not work. Try again.';
 
 type ActionFormOptions<TValues extends FieldValues, TOutput, TResult extends ActionResult> = Omit<
-  UseFormProps<TValues, unknown, TOutput>,
-  'resolver' | 'mode' | 'reValidateMode' | 'shouldFocusError'
+  UseFormProps<TValues, TOutput>,
+  'resolver'
 > & {
   /**
    * The action's own schema, loaded on demand: the form validates with it before calling the
@@ -42,9 +42,9 @@ type ActionFormOptions<TValues extends FieldValues, TOutput, TResult extends Act
 };
 
 export type ActionForm<TValues extends FieldValues, TOutput> = {
-  form: UseFormReturn<TValues, unknown, TOutput>;
+  form: UseFormReturn<TValues, TOutput>;
   /** The form's onSubmit: validates with the resolver, then calls the action. */
-  onSubmit: ReturnType<UseFormReturn<TValues, unknown, TOutput>['handleSubmit']>;
+  onSubmit: ReturnType<UseFormReturn<TValues, TOutput>['handleSubmit']>;
   pending: boolean;
   /** A message about the whole form, for `FormAlert`, or null. */
   formError: string | null;
@@ -69,13 +69,9 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
   ...formProps
 }: ActionFormOptions<TValues, TOutput, TResult>): ActionForm<TValues, TOutput> {
   const resolver = useLazyResolver(schema);
-  const form = useForm<TValues, unknown, TOutput>({
-    ...formProps,
-    resolver,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false, // the focus follows `fields`, the page order
-  });
+  // Validates on submit, then each change of a field validates it again (./use-form.ts); the
+  // focus follows `fields`, the page order.
+  const form = useForm<TValues, TOutput>({ ...formProps, resolver });
   const { run, pending, error, setError } = useServerAction(networkErrorMessage);
   // Server errors are focused once rendered: the field may only now be enabled again.
   const [focusRequest, setFocusRequest] = useState<{ name: FieldPath<TValues> } | null>(null);
@@ -136,24 +132,23 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
  */
 function useLazyResolver<TValues extends FieldValues, TOutput>(
   load: () => Promise<z.ZodType<TOutput, TValues>>,
-): Resolver<TValues, unknown, TOutput> {
-  const loading = useRef<Promise<Resolver<TValues, unknown, TOutput>> | null>(null);
+): Resolver<TValues, TOutput> {
+  const loading = useRef<Promise<Resolver<TValues, TOutput>> | null>(null);
   const loadRef = useRef(load);
   const [resolver] = useState(() => {
     const get = () =>
       (loading.current ??= Promise.all([loadRef.current(), import('./zod-resolver')]).then(
-        ([schema, { zodResolver }]) =>
-          zodResolver(schema) as unknown as Resolver<TValues, unknown, TOutput>,
+        ([schema, { zodResolver }]) => zodResolver(schema),
       ));
-    const lazy: Resolver<TValues, unknown, TOutput> = async (values, context, options) => {
-      let resolve: Resolver<TValues, unknown, TOutput>;
+    const lazy: Resolver<TValues, TOutput> = async (values) => {
+      let resolve: Resolver<TValues, TOutput>;
       try {
         resolve = await get();
       } catch {
         loading.current = null;
         return { values: values as unknown as TOutput, errors: {} };
       }
-      return resolve(values, context, options);
+      return resolve(values);
     };
     return { lazy, get };
   });
