@@ -124,6 +124,8 @@ export function AsyncCombobox<T, TKey extends QueryKey>({
           onChange={(event) => {
             setQuery(event.target.value);
             list.type(event.target.value);
+            // Emptying the input clears the choice.
+            if (event.target.value === '' && value !== null) onChange(null);
           }}
           onKeyDown={list.onKeyDown}
           onFocus={() => setEngaged(true)}

@@ -8,7 +8,8 @@ type Trigger = 'typing' | 'keyboard' | 'pointer' | 'open';
  * results arrive); ArrowDown/ArrowUp open it on the chosen option (or the first/last) and then move;
  * Home/End and PageUp/PageDown go to the ends; Enter chooses the active option (with none it
  * closes; a closed list lets Enter submit the form); Tab chooses the option the user went to, not
- * one merely shown as chosen; Escape closes. Closing forgets what was typed.
+ * one merely shown as chosen; Escape closes. Closing forgets what was typed. (Emptying the input
+ * clears the choice: AsyncCombobox.)
  */
 export function useComboboxList<T>({
   options,
@@ -139,7 +140,8 @@ export function useComboboxList<T>({
       setTyped(text);
       setOpen(true);
       setActiveKey(null);
-      setTrigger('typing');
+      // An emptied input has no option active until the user types or moves again.
+      setTrigger(text === '' ? 'open' : 'typing');
     },
     toggle() {
       if (open) close();
