@@ -12,9 +12,9 @@ function makeQueryClient() {
 }
 
 /**
- * The TanStack Query cache, for the parts of a page that query (the key form's pickers, a key's
- * activations): one cache per browser tab, kept across pages. Only those pages load TanStack
- * Query; on the server each render gets its own cache.
+ * The TanStack Query cache, for the parts of a page that query (the key form's pickers): one cache
+ * per browser tab, kept across pages. Only those pages load TanStack Query; on the server each
+ * render gets its own cache.
  */
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(() =>
