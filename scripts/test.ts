@@ -16,6 +16,13 @@ const steps: Step[] = [
   { name: 'unit and integration tests', command: ['npx', 'vitest', 'run'] },
   { name: 'browser', command: ['npx', 'tsx', 'scripts/ensure-browser.ts'] },
   { name: 'end-to-end tests', command: ['npx', 'playwright', 'test'] },
+  // The first-load JavaScript of every dashboard page against its budget, read from the build the
+  // end-to-end step's server made (playwright.config.ts runs `npm run build`); e2e/first-load-js.spec.ts
+  // has checked in the browser that these figures are what a page loads.
+  {
+    name: 'first-load JS budgets',
+    command: ['npx', 'tsx', 'scripts/first-load-js.ts', '--check'],
+  },
 ];
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };

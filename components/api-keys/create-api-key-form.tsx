@@ -7,11 +7,8 @@ import { checkboxClassName, labelClassName } from '@/components/ui/form-styles';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createApiKeyAction } from '@/lib/api-keys/actions';
-import {
-  API_KEY_NAME_MAX_LENGTH,
-  createApiKeySchema,
-  type CreateApiKeySuccess,
-} from '@/lib/api-keys/schema';
+import type { CreateApiKeySuccess } from '@/lib/api-keys/schema';
+import { API_KEY_NAME_MAX_LENGTH } from '@/lib/api-keys/limits';
 import { NewApiKeyNotice } from './new-api-key-notice';
 
 const NETWORK_ERROR_MESSAGE =
@@ -25,7 +22,7 @@ const NETWORK_ERROR_MESSAGE =
 export function CreateApiKeyForm() {
   const [created, setCreated] = useState<CreateApiKeySuccess | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: createApiKeySchema,
+    schema: () => import('@/lib/api-keys/schema').then((m) => m.createApiKeySchema),
     defaultValues: { name: '', readOnly: false },
     fields: ['name'],
     action: createApiKeyAction,

@@ -4,9 +4,9 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { PASSWORD_LENGTH } from '@/lib/auth/schema';
+import { PASSWORD_LENGTH } from '@/lib/auth/password-length';
 import { acceptInviteWithAccountAction } from '@/lib/members/actions';
-import { acceptInviteWithAccountSchema, type AcceptInviteField } from '@/lib/members/schema';
+import type { AcceptInviteField } from '@/lib/members/schema';
 
 const FIELDS: { name: AcceptInviteField; label: string; type: string; autoComplete: string }[] = [
   { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
@@ -25,7 +25,7 @@ const FIELDS: { name: AcceptInviteField; label: string; type: string; autoComple
  */
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: acceptInviteWithAccountSchema,
+    schema: () => import('@/lib/members/schema').then((m) => m.acceptInviteWithAccountSchema),
     defaultValues: { token, name: '', password: '', confirmPassword: '' },
     fields: FIELDS.map(({ name }) => name),
     // On success the action redirects to the dashboard.

@@ -6,13 +6,12 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { requestPasswordResetAction } from '@/lib/auth/actions-password-reset';
-import { forgotPasswordSchema } from '@/lib/auth/schema';
 
 /** Asks for a reset link. Whatever the address, the answer is the same (no account enumeration). */
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: forgotPasswordSchema,
+    schema: () => import('@/lib/auth/schema').then((m) => m.forgotPasswordSchema),
     defaultValues: { email: '' },
     fields: ['email'],
     action: requestPasswordResetAction,

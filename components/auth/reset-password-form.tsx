@@ -5,12 +5,12 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { resetPasswordAction } from '@/lib/auth/actions-password-reset';
-import { PASSWORD_LENGTH, resetPasswordSchema } from '@/lib/auth/schema';
+import { PASSWORD_LENGTH } from '@/lib/auth/password-length';
 
 /** The new password for a reset link. On success the action opens the sign-in page. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: resetPasswordSchema,
+    schema: () => import('@/lib/auth/schema').then((m) => m.resetPasswordSchema),
     defaultValues: { token, password: '' },
     fields: ['password'],
     action: (values) => resetPasswordAction({ ...values, token }),

@@ -5,11 +5,10 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { signInAction } from '@/lib/auth/actions';
-import { signInSchema } from '@/lib/auth/schema';
 
 export function SignInForm({ next }: { next?: string }) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: signInSchema,
+    schema: () => import('@/lib/auth/schema').then((m) => m.signInSchema),
     defaultValues: { email: '', password: '', next },
     fields: ['email', 'password'],
     // On success the action redirects to `next`.

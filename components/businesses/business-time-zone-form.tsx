@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useWatch } from '@/components/ui/use-form';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -13,7 +13,7 @@ import {
 } from '@/components/ui/form-styles';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { setBusinessTimeZoneAction } from '@/lib/businesses/actions';
-import { setBusinessTimeZoneSchema } from '@/lib/businesses/schema';
+
 import type { TimeZoneGroup } from '@/lib/businesses/time-zones';
 
 const noSubscription = () => () => {};
@@ -46,7 +46,7 @@ export function BusinessTimeZoneForm({
   const ownZone = useSyncExternalStore(noSubscription, browserZone, () => null);
   const browser = useMemo(() => listedBrowserZone(groups, ownZone), [groups, ownZone]);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: setBusinessTimeZoneSchema,
+    schema: () => import('@/lib/businesses/schema').then((m) => m.setBusinessTimeZoneSchema),
     defaultValues: { timeZone },
     fields: ['timeZone'],
     action: setBusinessTimeZoneAction,

@@ -5,12 +5,11 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createBusinessAction } from '@/lib/businesses/actions';
-import { createBusinessSchema } from '@/lib/businesses/schema';
 
 /** Another business, owned by whoever makes it. On success the action opens it. */
 export function CreateBusinessForm() {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: createBusinessSchema,
+    schema: () => import('@/lib/businesses/schema').then((m) => m.createBusinessSchema),
     defaultValues: { name: '' },
     fields: ['name'],
     action: createBusinessAction,

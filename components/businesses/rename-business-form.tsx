@@ -6,13 +6,12 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { renameBusinessAction } from '@/lib/businesses/actions';
-import { renameBusinessSchema } from '@/lib/businesses/schema';
 
 /** "Business name" and "Save name". */
 export function RenameBusinessForm({ name }: { name: string }) {
   const [saved, setSaved] = useState('');
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: renameBusinessSchema,
+    schema: () => import('@/lib/businesses/schema').then((m) => m.renameBusinessSchema),
     defaultValues: { name },
     fields: ['name'],
     action: renameBusinessAction,

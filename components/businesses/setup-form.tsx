@@ -4,9 +4,9 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { PASSWORD_LENGTH } from '@/lib/auth/schema';
+import { PASSWORD_LENGTH } from '@/lib/auth/password-length';
 import { setupAction } from '@/lib/businesses/actions';
-import { setupSchema, type SetupField } from '@/lib/businesses/schema';
+import type { SetupField } from '@/lib/businesses/schema';
 
 const FIELDS: {
   name: SetupField;
@@ -42,7 +42,7 @@ const FIELDS: {
 /** The first business and its owner. On success the action signs the owner in and redirects. */
 export function SetupForm({ token }: { token: string }) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: setupSchema,
+    schema: () => import('@/lib/businesses/schema').then((m) => m.setupSchema),
     defaultValues: { businessName: '', name: '', email: '', password: '' },
     fields: FIELDS.map(({ name }) => name),
     action: (values) => setupAction({ ...values, token }),

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useWatch } from '@/components/ui/use-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmPanel } from '@/components/ui/confirm-panel';
 import { FieldError } from '@/components/ui/field-error';
@@ -10,7 +10,6 @@ import { describedBy, inputClassName, labelClassName } from '@/components/ui/for
 import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { transferOwnershipAction } from '@/lib/businesses/actions';
-import { transferOwnershipSchema } from '@/lib/businesses/schema';
 
 export type OwnerCandidate = { id: string; name: string; email: string; role: MemberRole };
 
@@ -24,7 +23,7 @@ export function TransferOwnershipForm({ candidates }: { candidates: OwnerCandida
   const confirmRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: transferOwnershipSchema,
+    schema: () => import('@/lib/businesses/schema').then((m) => m.transferOwnershipSchema),
     defaultValues: { membershipId: '' },
     fields: ['membershipId'],
     // On success the action redirects to the members page.

@@ -1,11 +1,12 @@
 'use client';
 
-import { Button, LinkButton } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createCustomerAction } from '@/lib/customers/actions';
-import { createCustomerSchema, type CreateCustomerInput } from '@/lib/customers/schema';
+import type { CreateCustomerInput } from '@/lib/customers/schema';
 
 const NETWORK_ERROR_MESSAGE =
   'The customer could not be created because the server did not answer. Check your connection and try again.';
@@ -21,7 +22,7 @@ type CreateCustomerFormProps = {
  */
 export function CreateCustomerForm({ returnTo }: CreateCustomerFormProps) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: createCustomerSchema,
+    schema: () => import('@/lib/customers/schema').then((m) => m.createCustomerSchema),
     defaultValues: { name: '', email: '' },
     fields: ['name', 'email'],
     // On success the action redirects, so this only ever returns a failure.

@@ -6,11 +6,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateCustomerAction } from '@/lib/customers/actions';
-import {
-  updateCustomerSchema,
-  type CustomerOption,
-  type UpdateCustomerInput,
-} from '@/lib/customers/schema';
+import type { CustomerOption, UpdateCustomerInput } from '@/lib/customers/schema';
 
 const NETWORK_ERROR_MESSAGE =
   'The customer could not be saved because the server did not answer. Check your connection and try again.';
@@ -29,7 +25,7 @@ type Props = {
 export function EditCustomerForm({ customer, labelledBy }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: updateCustomerSchema,
+    schema: () => import('@/lib/customers/schema').then((m) => m.updateCustomerSchema),
     defaultValues: { name: customer.name, email: customer.email },
     fields: ['name', 'email'],
     action: (values: UpdateCustomerInput) => updateCustomerAction(customer.id, values),

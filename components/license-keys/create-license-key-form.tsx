@@ -1,19 +1,16 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { Controller, useWatch, type FieldErrors } from 'react-hook-form';
+import { Controller, useWatch, type FieldErrors } from '@/components/ui/use-form';
 import { ActivationsLimitField } from './activations-limit-field';
-import { Button, LinkButton } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { controlledProps } from '@/components/ui/controlled-props';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createLicenseKeyAction } from '@/lib/license-keys/actions';
-import {
-  createLicenseKeySchema,
-  type CreateLicenseKeyField,
-  type CreateLicenseKeyFormValues,
-} from '@/lib/license-keys/schema';
-import { expiryFromDuration, type ProductOption } from '@/lib/products/schema';
+import type { CreateLicenseKeyField, CreateLicenseKeyFormValues } from '@/lib/license-keys/schema';
+import { expiryFromDuration, type ProductOption } from '@/lib/products/terms';
 import type { CustomerOption } from '@/lib/customers/schema';
 import { CustomerPicker } from './customer-picker';
 import { ExpiryField } from './expiry-field';
@@ -57,7 +54,7 @@ export function CreateLicenseKeyForm({
 }) {
   const [defaultsFrom, setDefaultsFrom] = useState<ProductOption | null>(initialProduct);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: createLicenseKeySchema,
+    schema: () => import('@/lib/license-keys/schema').then((m) => m.createLicenseKeySchema),
     defaultValues: {
       ...defaultValues,
       customerId: initialCustomer?.id ?? '',

@@ -1,6 +1,5 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmPanel, useConfirmFocus } from '@/components/ui/confirm-panel';
@@ -8,7 +7,8 @@ import { Cell, RowHeader, Table } from '@/components/ui/table';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { formatInstant } from '@/lib/format';
 import { deactivateInstanceAction } from '@/lib/license-key-instances/actions';
-import { licenseKeyUsageQuery, type LicenseKeyUsage } from '@/lib/license-key-instances/queries';
+import type { LicenseKeyUsage } from '@/lib/license-key-instances/queries';
+import { useKeyUsage } from './key-usage';
 
 type Instance = LicenseKeyUsage['instances'][number];
 
@@ -16,7 +16,7 @@ const NETWORK_ERROR_MESSAGE =
   'The instance could not be deactivated because the server did not answer. Check your connection and try again.';
 
 /**
- * The key's instances (where it is activated), newest first, kept current by the page's usage query.
+ * The key's instances (where it is activated), newest first, kept current by the page's usage (./key-usage.tsx).
  * Each can be deactivated after a confirmation, which frees its seat.
  */
 export function InstancesList({
@@ -26,7 +26,7 @@ export function InstancesList({
   licenseKeyId: string;
   canDeactivate: boolean;
 }) {
-  const { data } = useQuery(licenseKeyUsageQuery(licenseKeyId));
+  const { data } = useKeyUsage();
   const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -104,7 +104,7 @@ function InstanceRow({
   onConfirmingChange: (confirming: boolean) => void;
   onGone: (message: string) => void;
 }) {
-  const queryClient = useQueryClient();
+  const { refresh } = useKeyUsage();
   const { run, pending, error, setError } = useServerAction(NETWORK_ERROR_MESSAGE);
   const { confirmRef, askRef, returnFocus } = useConfirmFocus(confirming);
   const errorId = useId();
@@ -120,9 +120,7 @@ function InstanceRow({
         }
         // Fetch the usage now (cancelling a poll that might still list the instance): the row goes
         // and the count drops together.
-        await queryClient.invalidateQueries({
-          queryKey: licenseKeyUsageQuery(licenseKeyId).queryKey,
-        });
+        await refresh();
         onGone(
           result.ok
             ? `Deactivated ${instance.name}.`

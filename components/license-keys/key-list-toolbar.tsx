@@ -6,7 +6,7 @@ import { useFormStatus } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import { inputClassName, labelClassName } from '@/components/ui/form-styles';
 import type { KeyListView } from '@/lib/license-keys/list';
-import { productLabel } from '@/lib/products/schema';
+import { productLabel } from '@/lib/products/terms';
 
 type Props = {
   view: Pick<KeyListView, 'filter' | 'sort'>;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { UseFormRegisterReturn } from '@/components/ui/use-form';
 import { FieldError } from '@/components/ui/field-error';
 import {
   describedBy,
@@ -9,7 +9,7 @@ import {
   inputClassName,
   labelClassName,
 } from '@/components/ui/form-styles';
-import { LICENSE_KEY_MAX_LENGTH, LICENSE_KEY_MIN_LENGTH } from '@/lib/license-keys/schema';
+import { LICENSE_KEY_MAX_LENGTH, LICENSE_KEY_MIN_LENGTH } from '@/lib/license-keys/limits';
 
 type KeyModeFieldsetProps = {
   mode: 'generate' | 'import';

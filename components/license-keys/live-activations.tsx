@@ -1,17 +1,16 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatActivations } from '@/lib/format';
-import { licenseKeyUsageQuery } from '@/lib/license-key-instances/queries';
 import { ActivationsUsage } from './activations-usage';
+import { useKeyUsage } from './key-usage';
 
 /**
- * A key's "3 of 5" that follows activations as they happen: the key page's usage query, polled while
- * the page is visible. A change (not every poll) is announced politely: "Activations: 3 of 5".
+ * A key's "3 of 5" that follows activations as they happen: the key page's usage (./key-usage.tsx),
+ * polled while the page is visible. A change (not every poll) is announced politely: "Activations: 3 of 5".
  */
-export function LiveActivations({ licenseKeyId }: { licenseKeyId: string }) {
-  const { data, isRefetchError } = useQuery(licenseKeyUsageQuery(licenseKeyId));
+export function LiveActivations() {
+  const { data, isRefetchError } = useKeyUsage();
   const text = data ? formatActivations(data.instancesCount, data.activationsLimit) : null;
 
   // Announce a changed value only: adjusting state while rendering, as React recommends, keeps the

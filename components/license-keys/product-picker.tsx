@@ -3,7 +3,7 @@
 import { useState, type Ref } from 'react';
 import { AsyncCombobox } from '@/components/ui/async-combobox';
 import { productSearchQuery } from '@/lib/products/queries';
-import { describeDuration, type ProductOption } from '@/lib/products/schema';
+import { describeDuration, type ProductOption } from '@/lib/products/terms';
 
 type ProductPickerProps = {
   /** A product chosen before the form opened ("Issue another key" on a key's page). */

@@ -9,7 +9,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { inviteMemberAction, type InviteMemberResult } from '@/lib/members/actions';
-import { inviteMemberSchema } from '@/lib/members/schema';
+
 import { InviteLink } from './invite-link';
 
 const ROLE_HINTS: Record<MemberRole, string> = {
@@ -25,7 +25,7 @@ export function InviteMemberForm({ roles }: { roles: MemberRole[] }) {
   const id = useId();
   const [issued, setIssued] = useState<Issued | null>(null);
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: inviteMemberSchema,
+    schema: () => import('@/lib/members/schema').then((m) => m.inviteMemberSchema),
     defaultValues: { email: '', role: roles.includes('support') ? 'support' : roles[0] },
     fields: ['email', 'role'],
     action: inviteMemberAction,

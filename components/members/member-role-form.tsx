@@ -7,7 +7,6 @@ import { describedBy } from '@/components/ui/form-styles';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
 import { changeMemberRoleAction } from '@/lib/members/actions';
-import { changeMemberRoleSchema } from '@/lib/members/schema';
 
 type Props = { membershipId: string; name: string; role: MemberRole; roles: MemberRole[] };
 
@@ -16,7 +15,7 @@ export function MemberRoleForm({ membershipId, name, role, roles }: Props) {
   const id = useId();
   const [saved, setSaved] = useState('');
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: changeMemberRoleSchema,
+    schema: () => import('@/lib/members/schema').then((m) => m.changeMemberRoleSchema),
     defaultValues: { membershipId, role },
     fields: ['role'],
     // Demoting yourself out of this page redirects.

@@ -16,7 +16,7 @@ import {
   DURATION_UNIT_LABELS,
   KEY_LIFETIME_MAX,
   type DurationInterval,
-} from '@/lib/products/schema';
+} from '@/lib/products/terms';
 
 type KeyLifetime = { count: number; interval: DurationInterval };
 

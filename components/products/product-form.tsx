@@ -1,23 +1,22 @@
 'use client';
 
 import type { ChangeEvent } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller } from '@/components/ui/use-form';
 import { ActivationsLimitField } from '@/components/license-keys/activations-limit-field';
-import { Button, LinkButton } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { controlledProps } from '@/components/ui/controlled-props';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createProductAction, updateProductAction } from '@/lib/products/actions';
+import type { ProductField, ProductInput } from '@/lib/products/schema';
 import {
   KEY_PREFIX_MAX_LENGTH,
   PRODUCT_DESCRIPTION_MAX_LENGTH,
-  productSchema,
-  type ProductField,
-  type ProductInput,
   type ProductOption,
-} from '@/lib/products/schema';
+} from '@/lib/products/terms';
 import { KeyLifetimeField } from './key-lifetime-field';
 
 /** The fields in the order they appear: the first invalid one gets the focus. */
@@ -70,7 +69,7 @@ type Props = {
  */
 export function ProductForm({ product }: Props) {
   const { form, onSubmit, pending, formError } = useActionForm({
-    schema: productSchema,
+    schema: () => import('@/lib/products/schema').then((m) => m.productSchema),
     defaultValues: product
       ? {
           name: product.name,

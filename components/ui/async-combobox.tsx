@@ -1,17 +1,15 @@
 'use client';
 
-import {
-  Combobox,
-  ComboboxButton,
-  ComboboxInput,
-  ComboboxOption,
-  ComboboxOptions,
-  Description,
-  Field,
-} from '@headlessui/react';
 import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { useId, useState, type ReactNode, type Ref } from 'react';
-import { hintClassName, inputClassName, labelClassName } from './form-styles';
+import { useComboboxList } from './combobox-list';
+import {
+  describedBy as describedByOf,
+  hintClassName,
+  inputClassName,
+  labelClassName,
+} from './form-styles';
+import { mergeRefs } from './merge-refs';
 import { Spinner } from './spinner';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -45,12 +43,14 @@ export type AsyncComboboxProps<T, TKey extends QueryKey> = {
 };
 
 /**
- * A searchable single-choice combobox over Headless UI: the server is asked as the user types
- * (debounced, through TanStack Query), the previous results stay while the next ones load, and one
- * polite live region, shown under the input, says "Searching…", the empty text or the error text.
- * Keyboard (Headless UI's): typing opens the list with the first match active, so Enter takes it;
- * the arrows move (ArrowDown also opens the list), Enter chooses, Escape closes. The list does not
- * open on focus: results arriving while a user merely tabs through must not pick the first one.
+ * A searchable single-choice combobox (the ARIA 1.2 pattern, as Headless UI's Combobox behaved
+ * here before it: a library of ~45 KB compressed for one field kind): the server is asked as the
+ * user types (debounced, through TanStack Query), the previous results stay while the next ones
+ * load, and one polite live region, shown under the input, says "Searching…", the empty text or the
+ * error text. Keyboard: typing opens the list with the first match active, so Enter takes it; the
+ * arrows move (ArrowDown or ArrowUp also opens the list), Home/End and PageUp/PageDown go to the
+ * first and last, Enter chooses, Tab takes the option the user moved to, Escape closes. The list does
+ * not open on focus: results arriving while a user merely tabs through must not pick the first one.
  */
 export function AsyncCombobox<T, TKey extends QueryKey>({
   label,
@@ -71,7 +71,7 @@ export function AsyncCombobox<T, TKey extends QueryKey>({
   onBlur,
   debounceMs = 200,
 }: AsyncComboboxProps<T, TKey>) {
-  const inputId = useId();
+  const id = useId();
   const [query, setQuery] = useState('');
   // Ask the server only once the user reaches the field, not for every form that renders.
   const [engaged, setEngaged] = useState(false);
@@ -81,6 +81,14 @@ export function AsyncCombobox<T, TKey extends QueryKey>({
   const stale = results.isPlaceholderData || query.trim() !== debouncedQuery;
   const matches = matchesQuery ?? defaultMatches(displayValue);
   const options = (results.data ?? []).filter((option) => !stale || matches(option, query.trim()));
+  const list = useComboboxList({
+    options,
+    optionKey,
+    value,
+    onChoose: (option) => onChange(option),
+    onClose: () => setQuery(''),
+  });
+  const { open, active, typed } = list;
 
   let status = '';
   if (searching) status = loadingText;
@@ -88,82 +96,121 @@ export function AsyncCombobox<T, TKey extends QueryKey>({
   else if (results.isSuccess && options.length === 0) status = emptyText;
 
   const invalid = Boolean(error);
+  const listboxId = `${id}-options`;
+  const buttonId = `${id}-button`;
+  const optionId = (option: T) => `${id}-option-${optionKey(option)}`;
+  const activeOption = active === null ? undefined : options[active];
+  const showsList = open && options.length > 0;
+  const describedBy = describedByOf(hint ? `${id}-hint` : null, error ? `${id}-error` : null);
   return (
-    <Field>
-      <Combobox
-        value={value}
-        onChange={onChange}
-        by={(a: T | null, b: T | null) => (a && b ? optionKey(a) === optionKey(b) : a === b)}
-        onClose={() => setQuery('')}
-        invalid={invalid}
-      >
-        {({ open }) => (
-          <>
-            {/* A plain <label for>: Headless UI's <Label> would also name the button below "Customer",
-                making getByLabel('Customer') ambiguous. The Field still ties the Descriptions. */}
-            <label htmlFor={inputId} className={labelClassName}>
-              {label}
-            </label>
-            <div className="relative">
-              <ComboboxInput
-                id={inputId}
-                ref={inputRef}
-                className={inputClassName(invalid, 'pr-9')}
-                displayValue={(option: T | null) => (option ? displayValue(option) : '')}
-                onChange={(event) => setQuery(event.target.value)}
-                onFocus={() => setEngaged(true)}
-                onBlur={onBlur}
-                placeholder={placeholder}
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={invalid || undefined}
-              />
-              {/* For pointer users; Headless UI keeps it out of the tab order (keyboard: type or arrow down).
-                  Its name, "Options", also names the listbox (Headless UI labels the listbox by the button). */}
-              <ComboboxButton className="absolute inset-y-0 right-0 flex items-center rounded-r-md px-2.5 text-slate-500 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
-                {searching && open ? <Spinner /> : <ChevronIcon />}
-                <span className="sr-only">Options</span>
-              </ComboboxButton>
-              <div className="absolute inset-x-0 top-full z-20 mt-1">
-                {options.length > 0 ? (
-                  <ComboboxOptions
-                    modal={false}
-                    className="max-h-72 overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
+    <div>
+      {/* A plain <label for>: it names the input alone (the button is "Options"). */}
+      <label htmlFor={`${id}-input`} className={labelClassName}>
+        {label}
+      </label>
+      <div className="relative">
+        <input
+          id={`${id}-input`}
+          ref={mergeRefs(list.inputRef, inputRef)}
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={showsList ? listboxId : undefined}
+          aria-activedescendant={showsList && activeOption ? optionId(activeOption) : undefined}
+          aria-autocomplete="list"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={inputClassName(invalid, 'pr-9')}
+          value={typed ?? (value ? displayValue(value) : '')}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            list.type(event.target.value);
+            // Emptying the input clears the choice.
+            if (event.target.value === '' && value !== null) onChange(null);
+          }}
+          onKeyDown={list.onKeyDown}
+          onFocus={() => setEngaged(true)}
+          onBlur={() => {
+            list.close();
+            onBlur?.();
+          }}
+          placeholder={placeholder}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        {/* For pointer users; out of the tab order (keyboard: type or arrow down). Its name,
+            "Options", also names the listbox. */}
+        <button
+          id={buttonId}
+          type="button"
+          tabIndex={-1}
+          aria-haspopup="listbox"
+          aria-expanded={open}
+          aria-controls={showsList ? listboxId : undefined}
+          onMouseDown={(event) => event.preventDefault()} // the input keeps the focus
+          onClick={list.toggle}
+          className="absolute inset-y-0 right-0 flex items-center rounded-r-md px-2.5 text-slate-500 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          {searching && open ? <Spinner /> : <ChevronIcon />}
+          <span className="sr-only">Options</span>
+        </button>
+        <div className="absolute inset-x-0 top-full z-20 mt-1">
+          {showsList ? (
+            <div
+              id={listboxId}
+              role="listbox"
+              aria-labelledby={buttonId}
+              tabIndex={-1}
+              onMouseDown={(event) => event.preventDefault()} // the input keeps the focus
+              className="max-h-72 overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
+            >
+              {options.map((option, index) => {
+                const selected = value !== null && optionKey(value) === optionKey(option);
+                return (
+                  // The keyboard stays in the input (aria-activedescendant); a click chooses.
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+                  <div
+                    key={optionKey(option)}
+                    id={optionId(option)}
+                    role="option"
+                    aria-selected={selected}
+                    tabIndex={-1}
+                    data-focus={index === active ? '' : undefined}
+                    data-selected={selected ? '' : undefined}
+                    ref={index === active ? list.activeRef : undefined}
+                    onMouseMove={() => list.activate(index)}
+                    onClick={() => list.choose(option)}
+                    className="group flex cursor-pointer items-start gap-2 px-3 py-1.5 text-slate-900 select-none data-focus:bg-indigo-600 data-focus:text-white"
                   >
-                    {options.map((option) => (
-                      <ComboboxOption
-                        key={optionKey(option)}
-                        value={option}
-                        className="group flex cursor-pointer items-start gap-2 px-3 py-1.5 text-slate-900 select-none data-focus:bg-indigo-600 data-focus:text-white"
-                      >
-                        <CheckIcon />
-                        <div className="min-w-0 flex-1">{renderOption(option)}</div>
-                      </ComboboxOption>
-                    ))}
-                  </ComboboxOptions>
-                ) : null}
-                <p
-                  role="status"
-                  className={
-                    open && status
-                      ? `flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-700 shadow-lg ${options.length > 0 ? 'mt-1' : ''}`
-                      : 'sr-only'
-                  }
-                >
-                  {open ? status : ''}
-                </p>
-              </div>
+                    <CheckIcon />
+                    <div className="min-w-0 flex-1">{renderOption(option)}</div>
+                  </div>
+                );
+              })}
             </div>
-            {hint ? <Description className={hintClassName}>{hint}</Description> : null}
-            {error ? (
-              <Description role="alert" className="mt-1 text-sm font-medium text-red-700">
-                {error}
-              </Description>
-            ) : null}
-          </>
-        )}
-      </Combobox>
-    </Field>
+          ) : null}
+          <p
+            role="status"
+            className={
+              open && status
+                ? `flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-700 shadow-lg ${options.length > 0 ? 'mt-1' : ''}`
+                : 'sr-only'
+            }
+          >
+            {open ? status : ''}
+          </p>
+        </div>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClassName}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import type { ComponentProps, MouseEvent } from 'react';
 import { Spinner } from './spinner';
 
-type ButtonLook = {
+export type ButtonLook = {
   /** primary: the page's main action. danger: one that loses something. ghost: Cancel, Back. */
   variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
   /** sm: inside a table row or next to a field. */
@@ -20,6 +19,9 @@ const variants = {
 } as const;
 
 const sizes = { md: 'px-4 py-2', sm: 'px-3 py-1.5' } as const;
+
+// A link that looks like a button is ./link-button.tsx: next/link stays out of the pages (and
+// the error boundaries) that have buttons only.
 
 /** The classes of a button of this look, for a `<button>` a server component renders itself. */
 export function buttonClassName({
@@ -71,14 +73,4 @@ export function Button({
       {children}
     </button>
   );
-}
-
-/** A link that looks like a button: an action that opens a page ("Issue a key", "Cancel"). */
-export function LinkButton({
-  variant,
-  size,
-  className,
-  ...props
-}: ComponentProps<typeof Link> & ButtonLook) {
-  return <Link {...props} className={buttonClassName({ variant, size, className })} />;
 }

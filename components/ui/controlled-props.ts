@@ -4,7 +4,7 @@ import type {
   ControllerRenderProps,
   FieldPath,
   FieldValues,
-} from 'react-hook-form';
+} from './use-form';
 
 /** The props of a custom field that a react-hook-form `Controller` drives (see `controlledProps`). */
 export type ControlledFieldProps<T> = {

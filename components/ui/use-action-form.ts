@@ -1,12 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   useForm,
   type FieldPath,
   type FieldValues,
+  type Resolver,
   type UseFormProps,
   type UseFormReturn,
-} from 'react-hook-form';
+} from './use-form';
 import type { z } from 'zod';
 import type { ActionFailure } from '@/lib/result';
 import { useServerAction } from './use-server-action';
@@ -17,11 +17,15 @@ export type ActionResult = ActionFailure | { ok: true };
 export const FAILURE_MESSAGE = 'That did not work. Try again.';
 
 type ActionFormOptions<TValues extends FieldValues, TOutput, TResult extends ActionResult> = Omit<
-  UseFormProps<TValues, unknown, TOutput>,
-  'resolver' | 'mode' | 'reValidateMode' | 'shouldFocusError'
+  UseFormProps<TValues, TOutput>,
+  'resolver'
 > & {
-  /** The action's own schema: the form validates with it before calling the action. */
-  schema: z.ZodType<TOutput, TValues>;
+  /**
+   * The action's own schema, loaded on demand: the form validates with it before calling the
+   * action. `() => import('@/lib/x/schema').then((m) => m.xSchema)`: Zod and the schema load once
+   * the form is on screen, not with the page.
+   */
+  schema: () => Promise<z.ZodType<TOutput, TValues>>;
   /** The fields in page order: server errors go onto them and the first invalid one gets the focus. */
   fields: readonly FieldPath<TValues>[];
   /** Called with the values the schema parsed. */
@@ -38,9 +42,9 @@ type ActionFormOptions<TValues extends FieldValues, TOutput, TResult extends Act
 };
 
 export type ActionForm<TValues extends FieldValues, TOutput> = {
-  form: UseFormReturn<TValues, unknown, TOutput>;
+  form: UseFormReturn<TValues, TOutput>;
   /** The form's onSubmit: validates with the resolver, then calls the action. */
-  onSubmit: ReturnType<UseFormReturn<TValues, unknown, TOutput>['handleSubmit']>;
+  onSubmit: ReturnType<UseFormReturn<TValues, TOutput>['handleSubmit']>;
   pending: boolean;
   /** A message about the whole form, for `FormAlert`, or null. */
   formError: string | null;
@@ -64,13 +68,10 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
   networkErrorMessage,
   ...formProps
 }: ActionFormOptions<TValues, TOutput, TResult>): ActionForm<TValues, TOutput> {
-  const form = useForm<TValues, unknown, TOutput>({
-    ...formProps,
-    resolver: zodResolver(schema),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false, // the focus follows `fields`, the page order
-  });
+  const resolver = useLazyResolver(schema);
+  // Validates on submit, then each change of a field validates it again (./use-form.ts); the
+  // focus follows `fields`, the page order.
+  const form = useForm<TValues, TOutput>({ ...formProps, resolver });
   const { run, pending, error, setError } = useServerAction(networkErrorMessage);
   // Server errors are focused once rendered: the field may only now be enabled again.
   const [focusRequest, setFocusRequest] = useState<{ name: FieldPath<TValues> } | null>(null);
@@ -120,4 +121,41 @@ export function useActionForm<TValues extends FieldValues, TOutput, TResult exte
   });
 
   return { form, onSubmit, pending, formError: error };
+}
+
+/**
+ * A react-hook-form resolver for a schema that `load` imports: the import starts once the form is
+ * mounted (after the page has hydrated), so it is normally done before the first submit, which
+ * otherwise waits for it. Should the import fail (the network gone), it is tried again at the next
+ * validation; until then the values go to the action unchecked, and the action's own parse of the
+ * same schema answers with the same field errors.
+ */
+function useLazyResolver<TValues extends FieldValues, TOutput>(
+  load: () => Promise<z.ZodType<TOutput, TValues>>,
+): Resolver<TValues, TOutput> {
+  const loading = useRef<Promise<Resolver<TValues, TOutput>> | null>(null);
+  const loadRef = useRef(load);
+  const [resolver] = useState(() => {
+    const get = () =>
+      (loading.current ??= Promise.all([loadRef.current(), import('./zod-resolver')]).then(
+        ([schema, { zodResolver }]) => zodResolver(schema),
+      ));
+    const lazy: Resolver<TValues, TOutput> = async (values) => {
+      let resolve: Resolver<TValues, TOutput>;
+      try {
+        resolve = await get();
+      } catch {
+        loading.current = null;
+        return { values: values as unknown as TOutput, errors: {} };
+      }
+      return resolve(values);
+    };
+    return { lazy, get };
+  });
+  useEffect(() => {
+    resolver.get().catch(() => {
+      loading.current = null;
+    });
+  }, [resolver]);
+  return resolver.lazy;
 }

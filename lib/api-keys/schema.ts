@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CONTROL_CHARACTERS } from '@/lib/text';
+import { API_KEY_NAME_MAX_LENGTH } from './limits';
 
 // Shared by the create form (client-side validation) and the server action. No server imports here.
 
-export const API_KEY_NAME_MAX_LENGTH = 80;
+export { API_KEY_NAME_MAX_LENGTH } from './limits';
 
 export const API_KEY_NOT_FOUND_MESSAGE =
   'This API key no longer exists in this business. Reload the page to see the current keys.';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { safeLocalPath } from '@/lib/http/safe-path';
 import { hasNoControlCharacters } from '@/lib/text';
+import { PASSWORD_LENGTH } from './password-length';
 
-/** Password length rules, shared by better-auth's configuration, sign-up by invite, the seed and the CLI. */
-export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
+export { PASSWORD_LENGTH } from './password-length';
 
 export const signInSchema = z.object({
   email: z

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { withinStoredRange } from '@/lib/instants';
 import { CONTROL_CHARACTERS } from '@/lib/text';
+import { ACTIVATIONS_LIMIT_MAX, LICENSE_KEY_MAX_LENGTH, LICENSE_KEY_MIN_LENGTH } from './limits';
 
 // Shared by the form (client-side validation), the server action and the REST API (./api-schema.ts).
 // No server imports here.
 
-export const ACTIVATIONS_LIMIT_MAX = 2_147_483_647; // int32, as in Dodo's API
-export const LICENSE_KEY_MIN_LENGTH = 6;
-export const LICENSE_KEY_MAX_LENGTH = 255;
+export { ACTIVATIONS_LIMIT_MAX, LICENSE_KEY_MAX_LENGTH, LICENSE_KEY_MIN_LENGTH } from './limits';
 
 export const licenseKeyStringSchema = z
   .string({ error: 'Enter the license key.' })

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
-import { LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { passwordResetStatus, type PasswordResetStatus } from '@/lib/auth/data-password-reset';
 import { passwordResetTokenSchema } from '@/lib/auth/schema';
 

@@ -4,7 +4,7 @@ import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { JoinBusinessButton } from '@/components/members/join-business-button';
-import { LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { auth } from '@/lib/auth/auth';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { formatInstant } from '@/lib/format';

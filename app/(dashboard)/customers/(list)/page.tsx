@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CustomersTable } from '@/components/customers/customers-table';
-import { buttonClassName, LinkButton } from '@/components/ui/button';
+import { buttonClassName } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { CursorPagination } from '@/components/ui/cursor-pagination';
 import { EmptyPanel } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditCustomerForm } from '@/components/customers/edit-customer-form';
 import { LicenseKeysTable } from '@/components/license-keys/license-keys-table';
-import { LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { EmptyPanel } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';

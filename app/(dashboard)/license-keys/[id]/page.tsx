@@ -1,19 +1,19 @@
-import { HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { CopyKeyButton } from '@/components/license-keys/copy-key-button';
 import { DisableKeyButton } from '@/components/license-keys/disable-key-button';
-import { EditKeySection } from '@/components/license-keys/edit-key-form';
+import { EditKeySection } from '@/components/license-keys/edit-key-section';
 import { EmailKeySection } from '@/components/license-keys/email-key-section';
 import { InstancesList } from '@/components/license-keys/instances-list';
 import { SourceBadge, StatusBadge } from '@/components/license-keys/key-badges';
 import { KeyEmails } from '@/components/license-keys/key-emails';
 import { KeyHistory } from '@/components/license-keys/key-history';
+import { KeyUsageProvider } from '@/components/license-keys/key-usage';
 import { LiveActivations } from '@/components/license-keys/live-activations';
 import { RenewKeyButton } from '@/components/license-keys/renew-key-button';
-import { LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { PageHeading } from '@/components/ui/page-heading';
 import { listObjectHistory } from '@/lib/audit/data';
 import { requireMember } from '@/lib/auth/member';
@@ -21,7 +21,6 @@ import { can } from '@/lib/auth/permissions';
 import { emailIsConfigured } from '@/lib/email/status';
 import { formatInstant } from '@/lib/format';
 import { getLicenseKeyUsage } from '@/lib/license-key-instances/data';
-import { licenseKeyUsageState } from '@/lib/license-key-instances/queries';
 import { getLicenseKey } from '@/lib/license-keys/data-read';
 import { listLicenseKeyEmails, previewLicenseKeyEmail } from '@/lib/license-keys/data-email';
 import { renewedExpiry, renewLabel } from '@/lib/license-keys/renewal';
@@ -41,10 +40,10 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
   const member = await requireMember();
   const { role } = member;
   const canReveal = can(role, 'keys:reveal');
-  const [key, history, usage, emailPreview, emails] = await Promise.all([
+  const [key, history, { usage, readAt }, emailPreview, emails] = await Promise.all([
     getLicenseKey(member, id),
     listObjectHistory(member, 'license_key', id),
-    getLicenseKeyUsage(member, id),
+    readUsage(member, id),
     canReveal ? previewLicenseKeyEmail(member, id) : null,
     listLicenseKeyEmails(member, id),
   ]);
@@ -60,7 +59,7 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
 
   return (
     // The activations count and the instances start from this render, then follow every activation.
-    <HydrationBoundary state={licenseKeyUsageState(key.id, usage)}>
+    <KeyUsageProvider licenseKeyId={key.id} usage={usage} renderedAt={readAt}>
       <div className="max-w-3xl">
         <p className="mb-2 text-sm">
           <Link href="/license-keys" className="text-indigo-700 underline-offset-2 hover:underline">
@@ -97,7 +96,7 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
             <SourceBadge source={key.source} />
           </Term>
           <Term label="Activations">
-            <LiveActivations licenseKeyId={key.id} />
+            <LiveActivations />
           </Term>
           <Term label="Expires">
             {key.expiresAt ? (
@@ -217,8 +216,14 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </div>
-    </HydrationBoundary>
+    </KeyUsageProvider>
   );
+}
+
+/** The key's usage, and when it was read: numbers the page polls after that instant are newer. */
+async function readUsage(member: Parameters<typeof getLicenseKeyUsage>[0], id: string) {
+  const readAt = Date.now();
+  return { usage: await getLicenseKeyUsage(member, id), readAt };
 }
 
 function Term({ label, children }: { label: string; children: ReactNode }) {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CreateLicenseKeyForm } from '@/components/license-keys/create-license-key-form';
+import { QueryProvider } from '@/components/query-provider';
 import { requireMember } from '@/lib/auth/member';
 import { getCustomer } from '@/lib/customers/data';
 import { getProduct } from '@/lib/products/data';
@@ -45,7 +46,9 @@ export default async function NewLicenseKeyPage({ searchParams }: Props) {
       <p className="mt-1 mb-6 text-sm text-slate-600">
         Issue a key to a customer for one of your products, or import a key another system issued.
       </p>
-      <CreateLicenseKeyForm initialCustomer={initialCustomer} initialProduct={initialProduct} />
+      <QueryProvider>
+        <CreateLicenseKeyForm initialCustomer={initialCustomer} initialProduct={initialProduct} />
+      </QueryProvider>
     </>
   );
 }

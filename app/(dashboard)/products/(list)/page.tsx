@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArchiveProductButton } from '@/components/products/archive-product-button';
 import { Badge } from '@/components/ui/badge';
-import { LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
 import { Cell, RowHeader, Table } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
