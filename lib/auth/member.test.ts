@@ -155,6 +155,18 @@ describe('changes made by another process take effect within the bound', () => {
 });
 
 describe('what is not a session', () => {
+  it('refuses a session at its own end, however recently it was checked', async () => {
+    await signedInSupport();
+    expect(await role()).toBe('support');
+    const session = await db.session.findFirstOrThrow({
+      where: { token: [...jar].find(([k]) => k.endsWith('session_token'))![1].split('.')[0] },
+    });
+    vi.setSystemTime(session.expiresAt.getTime() - 1);
+    expect(await role()).toBe('support');
+    vi.setSystemTime(session.expiresAt.getTime() + 1);
+    expect(await getCurrentMember()).toBeNull();
+  });
+
   it('refuses a forged or altered cookie', async () => {
     await signedInSupport();
     const [name, value] = [...jar].find(([key]) => key.endsWith('session_token'))!;
