@@ -17,16 +17,17 @@ const nextConfig = {
   reactStrictMode: true,
   // On every answer: pages, the REST API, static files, 404s. The pages' Content-Security-Policy
   // (with a nonce per request) and Strict-Transport-Security come from proxy.ts, the REST API's
-  // HSTS from lib/http/api-route.ts: they depend on KEYDESK_URL, read when the server runs.
+  // HSTS from lib/http/api-route.ts: they depend on KEYDESK_URL, read when the server runs. The
+  // dashboard's JSON route handlers (/internal) answer data, never a document: the API's policy.
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
-      {
-        source: '/api/:path*',
+      ...['/api/:path*', '/internal/:path*'].map((source) => ({
+        source,
         headers: [
           { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
         ],
-      },
+      })),
     ];
   },
   experimental: {

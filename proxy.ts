@@ -36,7 +36,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and the dashboard's route handlers; not the REST API (lib/http/api-route.ts sets its
-  // headers) nor Next's static files.
-  matcher: ['/((?!_next/|api/|favicon.ico|icon.svg).*)'],
+  // Pages only: not the REST API (lib/http/api-route.ts sets its headers), not the dashboard's JSON
+  // route handlers under /internal (next.config.js gives them the API's fixed policy; the customer
+  // picker asks on every keystroke, and a nonce is of no use to JSON; HSTS reaches the browser
+  // with the page that asks), nor Next's static files.
+  matcher: ['/((?!_next/|api/|internal/|favicon.ico|icon.svg).*)'],
 };

@@ -29,6 +29,7 @@ test.describe('every answer', () => {
       ['/api/openapi.json', 200],
       ['/api/license_keys', 401],
       ['/api/no-such-endpoint', 404],
+      ['/internal/customers?q=da', 200], // the customer picker: JSON, no proxy.ts
     ] as const) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(status);

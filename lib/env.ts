@@ -36,6 +36,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     production: env.NODE_ENV === 'production',
     /** Signs session cookies. Unset: a random secret is made once and kept in data/auth-secret. */
     authSecret: env.BETTER_AUTH_SECRET || undefined,
+    /**
+     * How long, in seconds, a server process trusts what it last read about a session and its
+     * memberships (lib/auth/session-cache.ts): the longest a sign-out, a revoked session or a
+     * membership change made by another process takes to reach this one. 0: read on every request.
+     */
+    sessionCacheSeconds: boundedInt(env.KEYDESK_SESSION_CACHE_SECONDS, 15, 0, 300),
     /** Password of the demo accounts the seed creates. */
     demoPassword: env.KEYDESK_DEMO_PASSWORD || 'keydesk-demo-2026',
     /** Reverse proxies in front of Keydesk whose X-Forwarded-For entries are trusted (default 0). */
@@ -81,6 +87,13 @@ function nonNegativeInt(value: string | undefined, fallback: number): number {
 
 function positiveInt(value: string | undefined, fallback: number): number {
   return wholeNumber(value, fallback, 1);
+}
+
+function boundedInt(value: string | undefined, fallback: number, min: number, max: number) {
+  const parsed = wholeNumber(value, fallback, min);
+  if (parsed > max)
+    throw new Error(`Expected a whole number <= ${max} in the environment, got "${value}"`);
+  return parsed;
 }
 
 function wholeNumber(value: string | undefined, fallback: number, min: number): number {

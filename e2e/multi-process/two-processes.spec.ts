@@ -35,6 +35,11 @@ const runUrl = process.env.DATABASE_URL ?? '';
 const onPostgres = /^postgres(ql)?:\/\//.test(runUrl);
 const PORTS = [3201, 3202] as const;
 const ORIGINS = PORTS.map((port) => `http://127.0.0.1:${port}`);
+/**
+ * How long a process may go on trusting a session or membership it checked (README, "Sessions"):
+ * short here, so that the test of it can wait it out.
+ */
+const SESSION_CACHE_SECONDS = 2;
 /** Per license key and minute, for both processes together. */
 // Above the 50 simultaneous activations below, so that all 50 race for the seats.
 const PER_KEY_LIMIT = 60;
@@ -62,6 +67,7 @@ function startServer(port: number) {
     PORT: String(port),
     // Both "machines" sign cookies with one secret, as a deployment on several machines must.
     BETTER_AUTH_SECRET: sharedSecret,
+    KEYDESK_SESSION_CACHE_SECONDS: String(SESSION_CACHE_SECONDS),
     KEYDESK_RATE_LIMIT_PER_LICENSE_KEY: String(PER_KEY_LIMIT),
     // Every request comes from 127.0.0.1: keep the per-address limit out of the way.
     KEYDESK_RATE_LIMIT_PER_ADDRESS: '100000',
@@ -260,7 +266,7 @@ test(`the per-key rate limit counts both processes together: ${PER_KEY_LIMIT / 2
   expect(statuses).toEqual([...Array(PER_KEY_LIMIT).fill('200'), '429 on A', '429 on B']);
 });
 
-test('a session signed in on process A works on process B, and signing out on B ends it on A', async ({
+test('a session signed in on process A works on process B; signed out on B, it ends on B at once and on A within the bound', async ({
   browser,
 }) => {
   const [originA, originB] = ORIGINS;
@@ -281,12 +287,62 @@ test('a session signed in on process A works on process B, and signing out on B 
   await expect(pageB).toHaveURL(`${originB}/license-keys`);
   await expect(pageB.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
-  // The session lives in the database: ended on B, it is gone for A too.
+  // The session lives in the database: ended on B, it is gone on B at once (even for a copy of
+  // the cookie) and on A within SESSION_CACHE_SECONDS (A may have checked it just before).
+  const cookie = cookieHeader(await contextA.cookies());
+  expect((await picker(originA, cookie)).status).toBe(200);
   await pageB.getByRole('button', { name: 'Sign out' }).click();
   await expect(pageB).toHaveURL(/\/sign-in/);
+  const signedOut = Date.now();
+  expect((await picker(originB, cookie)).status).toBe(401);
+  await expectRefusedWithinBound(originA, cookie, signedOut);
   await pageA.goto(`${originA}/license-keys`);
   await expect(pageA).toHaveURL(/\/sign-in/);
 
   await contextA.close();
   await contextB.close();
 });
+
+test('a member removed by another process loses access on both processes within the bound', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${ORIGINS[0]}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(DEMO_ACCOUNTS.acmeSupport.email);
+  await page.getByLabel('Password').fill(readEnv().demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${ORIGINS[0]}/`);
+  const cookie = cookieHeader(await context.cookies());
+  for (const origin of ORIGINS) expect((await picker(origin, cookie)).status).toBe(200);
+
+  // The command line, or a third process: neither app process hears of it.
+  await db!.membership.deleteMany({
+    where: { businessId: DEMO_BUSINESS_ID, user: { email: DEMO_ACCOUNTS.acmeSupport.email } },
+  });
+  const removed = Date.now();
+  for (const origin of ORIGINS) await expectRefusedWithinBound(origin, cookie, removed);
+  await context.close();
+});
+
+/** The Cookie header a browser context would send. */
+function cookieHeader(cookies: { name: string; value: string }[]) {
+  return cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+}
+
+/** The dashboard's customer picker, asked with `cookie`. */
+function picker(origin: string, cookie: string) {
+  return fetch(`${origin}/internal/customers?q=da`, { headers: { cookie } });
+}
+
+/** The picker refuses `cookie` (401) on `origin` no later than the bound after `since`. */
+async function expectRefusedWithinBound(origin: string, cookie: string, since: number) {
+  let status = 0;
+  while (Date.now() - since < SESSION_CACHE_SECONDS * 1000 + 2000) {
+    status = (await picker(origin, cookie)).status;
+    if (status === 401) break;
+    expect(status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(status, `${origin} still answered after the bound`).toBe(401);
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
 import { auth } from './auth';
 import { setCurrentBusiness } from './business-cookie';
-import { BUSINESS_COOKIE, getCurrentMember } from './member';
+import { BUSINESS_COOKIE, endThisSession, getCurrentMember } from './member';
 import { safeNextPath, signInSchema } from './schema';
 import { lockedMessage, throttledSignIn, type SignInOutcome } from './throttle';
 
@@ -59,7 +59,7 @@ async function checkPassword(email: string, password: string): Promise<boolean> 
 
 /** Ends the session on the server and in the browser. */
 export async function signOutAction(): Promise<void> {
-  await auth.api.signOut({ headers: await headers() });
+  await endThisSession();
   (await cookies()).delete(BUSINESS_COOKIE);
   redirect('/sign-in');
 }

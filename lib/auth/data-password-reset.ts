@@ -14,6 +14,7 @@ import { wakeOutbox } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import type { Actor } from './authorize';
 import { replacePassword } from './data-passwords';
+import { forgetCachedSessions } from './session-cache';
 import { PASSWORD_RESET_VALID_MINUTES } from './schema';
 
 // "Forgot password?": a request queues an email (outbox, one transaction); the worker makes the
@@ -135,7 +136,8 @@ export async function resetPassword(
 ): Promise<Result<{ email: string }, ResetPasswordFailure>> {
   const tokenHash = hashToken(input.token);
   const hash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  let userId: string | undefined;
+  const result = await db.$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({
       where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -166,6 +168,7 @@ export async function resetPassword(
       );
     }
     const { user } = reset;
+    userId = user.id;
     const emailLower = user.email.toLowerCase();
     await replacePassword(tx, { id: user.id, emailLower }, hash);
     await tx.passwordReset.updateMany({
@@ -190,4 +193,7 @@ export async function resetPassword(
     }
     return ok({ email: emailLower });
   });
+  // Committed: this process stops trusting the sessions it had cached (the others within the bound).
+  if (result.ok && userId) forgetCachedSessions.of(userId);
+  return result;
 }

@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { fail, ok, type Result } from '@/lib/result';
 import { operatorActor } from './authorize';
+import { forgetCachedSessions } from './session-cache';
 
 export type PasswordSet = { name: string; email: string; sessionsEnded: number };
 
@@ -27,7 +28,7 @@ export async function setPasswordAsOperator(
   });
   if (!user) return fail('USER_NOT_FOUND');
   const hash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const sessionsEnded = await replacePassword(tx, { id: user.id, emailLower }, hash);
     for (const { businessId } of user.memberships) {
       await recordAudit(tx, operatorActor(businessId, requestId), {
@@ -39,12 +40,15 @@ export async function setPasswordAsOperator(
     }
     return ok({ name: user.name, email: emailLower, sessionsEnded });
   });
+  forgetCachedSessions.of(user.id);
+  return done;
 }
 
 /**
  * Inside the caller's transaction: `hash` becomes the person's password (or their first password
  * sign-in), every session of theirs ends and a sign-in lock on the address is lifted. Shared by the
- * operator's `user set-password` and "Forgot password?". Returns how many sessions ended.
+ * operator's `user set-password` and "Forgot password?". Returns how many sessions ended. The
+ * caller forgets the person's cached sessions once the transaction committed (session-cache.ts).
  */
 export async function replacePassword(
   tx: Prisma.TransactionClient,

@@ -2,6 +2,7 @@ import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/authorize';
+import { forgetCachedSessions } from '@/lib/auth/session-cache';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -100,7 +101,12 @@ export async function createBusiness(
   input: CreateBusinessInput,
   requestId: string,
 ): Promise<{ businessId: string }> {
-  return db.$transaction((tx) => createOwnedBusiness(tx, user, input.name, requestId));
+  const created = await db.$transaction((tx) =>
+    createOwnedBusiness(tx, user, input.name, requestId),
+  );
+  // The new business is one of theirs from the next request on (session-cache.ts).
+  forgetCachedSessions.of(user.id);
+  return created;
 }
 
 async function createOwnedBusiness(

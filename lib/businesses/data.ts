@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
+import { forgetCachedSessions } from '@/lib/auth/session-cache';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { fail, ok, type Result } from '@/lib/result';
@@ -47,7 +48,7 @@ export async function renameBusiness(
   input: RenameBusinessInput,
 ): Promise<RenameBusinessResult> {
   assertCan(actor, 'business:manage');
-  return db.$transaction(async (tx): Promise<RenameBusinessResult> => {
+  const result = await db.$transaction(async (tx): Promise<RenameBusinessResult> => {
     // Locked first, so that the audit's "from" is the name this rename replaced.
     await lockBusiness(tx, actor.businessId);
     const business = await tx.business.findUnique({
@@ -65,6 +66,9 @@ export async function renameBusiness(
     });
     return ok({ changed: true });
   });
+  // Committed: its members' next requests in this process show the new name (session-cache.ts).
+  if (result.ok && result.value.changed) forgetCachedSessions.of(actor.businessId);
+  return result;
 }
 
 /** The member who is an owner now. */
@@ -84,7 +88,7 @@ export async function transferOwnership(
   input: TransferOwnershipInput,
 ): Promise<TransferOwnershipResult> {
   assertCan(actor, 'business:manage');
-  return db.$transaction(async (tx): Promise<TransferOwnershipResult> => {
+  const result = await db.$transaction(async (tx): Promise<TransferOwnershipResult> => {
     await lockBusiness(tx, actor.businessId);
     const where = { businessId: actor.businessId };
     const target = await tx.membership.findFirst({
@@ -109,4 +113,7 @@ export async function transferOwnership(
     });
     return ok({ newOwner: { id: target.id, name: target.user.name } });
   });
+  // Committed: both people's next requests in this process have their new roles (session-cache.ts).
+  if (result.ok) forgetCachedSessions.of(actor.businessId);
+  return result;
 }

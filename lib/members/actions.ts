@@ -10,6 +10,7 @@ import { NotAllowedError, notAllowedMessage } from '@/lib/auth/authorize';
 import { setCurrentBusiness } from '@/lib/auth/business-cookie';
 import { memberAction } from '@/lib/auth/member-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
+import { forgetCachedSessions } from '@/lib/auth/session-cache';
 import { genericErrorMessage, logUnexpectedError, newRequestId } from '@/lib/log';
 import { changeMemberRole, removeMember } from './data';
 import {
@@ -148,6 +149,8 @@ async function accept(
   try {
     const result = await acceptInvite(input);
     if (!result.ok) return { ok: false, formError: told(result.code) };
+    // Committed: the business they joined is theirs from their next request on (session-cache.ts).
+    forgetCachedSessions.of(input.userId);
     return { ok: true, businessId: result.value.businessId };
   } catch (error) {
     logUnexpectedError(input.requestId, error, { action });

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { ROLE_LABELS, type MemberRole } from '@/lib/auth/permissions';
+import { forgetCachedSessions } from '@/lib/auth/session-cache';
 import { db } from '@/lib/db';
 import { fail, ok, type Result } from '@/lib/result';
 import type { ChangeMemberRoleInput, MemberView } from './schema';
@@ -46,14 +47,15 @@ export type MemberChangeFailure = 'ROLE_CHANGED' | 'MEMBER_NOT_FOUND' | 'OWNER_O
 
 /** The member whose role was asked for, and whether it changed (false: they already had it). */
 export type RoleChange = { name: string; role: MemberRole; changed: boolean };
+type RoleChangeResult = Result<RoleChange, MemberChangeFailure>;
 
 /** Changes a member's role. Admins neither grant the owner role nor touch an owner. */
 export async function changeMemberRole(
   actor: Actor,
   input: ChangeMemberRoleInput,
-): Promise<Result<RoleChange, MemberChangeFailure>> {
+): Promise<RoleChangeResult> {
   assertCan(actor, 'members:manage');
-  return db.$transaction(async (tx): Promise<Result<RoleChange, MemberChangeFailure>> => {
+  const result = await db.$transaction(async (tx): Promise<RoleChangeResult> => {
     const role = await lockForMemberChange(tx, actor);
     if (!role) return fail('ROLE_CHANGED');
     const target = await findMember(tx, actor.businessId, input.membershipId);
@@ -73,18 +75,19 @@ export async function changeMemberRole(
     });
     return ok({ name, role: input.role, changed: true });
   });
+  // Committed: the member's next request in this process has the new role (session-cache.ts).
+  if (result.ok && result.value.changed) forgetCachedSessions.of(input.membershipId);
+  return result;
 }
 
 /** The member who was removed; `left` when it was the actor themselves. */
 export type RemovedMember = { name: string; left: boolean };
+type RemovalResult = Result<RemovedMember, MemberChangeFailure>;
 
 /** Removes a member (or, with their own id, the actor leaves). The last owner cannot go. */
-export async function removeMember(
-  actor: Actor,
-  membershipId: string,
-): Promise<Result<RemovedMember, MemberChangeFailure>> {
+export async function removeMember(actor: Actor, membershipId: string): Promise<RemovalResult> {
   assertCan(actor, 'members:manage');
-  return db.$transaction(async (tx): Promise<Result<RemovedMember, MemberChangeFailure>> => {
+  const result = await db.$transaction(async (tx): Promise<RemovalResult> => {
     const role = await lockForMemberChange(tx, actor);
     if (!role) return fail('ROLE_CHANGED');
     const target = await findMember(tx, actor.businessId, membershipId);
@@ -102,6 +105,9 @@ export async function removeMember(
     });
     return ok({ name, left: self });
   });
+  // Committed: the person's next request in this process is refused (session-cache.ts).
+  if (result.ok) forgetCachedSessions.of(membershipId);
+  return result;
 }
 
 export type { MemberView } from './schema';
