@@ -126,11 +126,7 @@ export function apiRoute<P = Record<string, never>>(
           ...jsonHeaders(requestId),
           ...(answer.status >= 400 ? { 'x-should-retry': 'false' } : {}),
           ...(answer.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
-          // With its length known, Next's compression leaves an answer under 1 KB as it is:
-          // gzip of a few hundred bytes saves nothing and cost 7% of a create's time (issue 13).
-          ...(answer.status === 204
-            ? {}
-            : { 'content-length': String(Buffer.byteLength(answer.body)) }),
+          ...cacheControl(answer.status === 204 ? '' : answer.body),
         },
       });
     } catch (error) {
@@ -203,9 +199,20 @@ function errorBody(error: ApiError) {
   return { code: error.code, message: error.message, ...error.details };
 }
 
+/**
+ * Answers are never cached (they carry license keys). One under 1 KB is also not compressed
+ * (no-transform; Next's compression honours it): gzip of a few hundred bytes saves nothing and
+ * cost 7% of a create's time (issue 13). Larger answers, pages of a list, are compressed.
+ */
+function cacheControl(body: string): Record<string, string> {
+  return { 'cache-control': body.length < 1024 ? 'no-store, no-transform' : 'no-store' };
+}
+
 function jsonHeaders(requestId: string): Record<string, string> {
   return {
     'content-type': 'application/json',
+    // Refusals are a few hundred bytes: see cacheControl.
+    'cache-control': 'no-store, no-transform',
     'x-request-id': requestId,
     ...transportSecurityHeaders(readEnv().publicUrl),
   };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
-import { databaseUrl, db, dbEngine } from '@/lib/db';
+import { databaseUrl, db, dbEngine, direct } from '@/lib/db';
 import { streamRows } from '@/lib/database/stream-rows';
 import type { Page } from '@/lib/paging';
 import { licenseKeyStatus, type LicenseKeySource } from './status';
@@ -76,7 +76,7 @@ export async function listLicenseKeys(
   assertCan(actor, 'keys:view');
   const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
   const offset = page.pageNumber * page.pageSize;
-  const rows = await db.$queryRaw<KeyRow[]>(offsetPageQuery(input, offset, page.pageSize));
+  const rows = (await direct.rows(offsetPageQuery(input, offset, page.pageSize))) as KeyRow[];
   return rows.map((row) => toKey(actor.businessId, row, now));
 }
 
@@ -98,7 +98,7 @@ async function readRuns(
   for (let index = Math.max(start, 0); index < ordered.length && found.length < limit; index++) {
     const from = index === start ? cursor : null;
     const query = segmentPageQuery(input, ordered[index], from, limit - found.length, reverse);
-    const rows = await db.$queryRaw<KeyRow[]>(query);
+    const rows = (await direct.rows(query)) as KeyRow[];
     found.push(...rows.map((row) => toKey(input.businessId, row, input.now)));
   }
   return found;
