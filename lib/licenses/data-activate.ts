@@ -30,10 +30,11 @@ export async function activateLicenseKey(
 ): Promise<Result<Activation, ActivationCode>> {
   const instanceId = newId('lki');
   const summary = `Activated instance “${shortInstanceName(name)}” (${instanceId}) from ${holder.address}`;
+  const activation = { licenseKey, name, instanceId, summary, holder, now };
   const key =
     dbEngine === 'postgresql'
-      ? await activateOnPostgres(licenseKey, name, instanceId, summary, holder, now)
-      : await activateInTransaction(licenseKey, name, instanceId, summary, holder, now);
+      ? await activateOnPostgres(activation)
+      : await activateInTransaction(activation);
   if (key) {
     return ok({
       instance: {
@@ -73,14 +74,18 @@ const takeSeat = (licenseKey: string, now: Date) => Prisma.sql`
     (SELECT c."email" FROM "Customer" AS c WHERE c."id" = "LicenseKey"."customerId") AS "customerEmail",
     (SELECT p."name" FROM "Product" AS p WHERE p."id" = "LicenseKey"."productId") AS "productName"`;
 
-async function activateInTransaction(
-  licenseKey: string,
-  name: string,
-  instanceId: string,
-  summary: string,
-  holder: LicenseHolder,
-  now: Date,
-): Promise<Row | null> {
+/** What an activation writes: the seat, the instance, and its audit event's summary. */
+type Activating = {
+  licenseKey: string;
+  name: string;
+  instanceId: string;
+  summary: string;
+  holder: LicenseHolder;
+  now: Date;
+};
+
+async function activateInTransaction(activation: Activating): Promise<Row | null> {
+  const { licenseKey, name, instanceId, summary, holder, now } = activation;
   return direct.transaction(async (tx) => {
     const [key] = await tx.rows(takeSeat(licenseKey, now));
     if (!key) return null;
@@ -116,14 +121,8 @@ async function activateInTransaction(
 }
 
 /** The same as one PostgreSQL statement: every write reads the key from the UPDATE's rows. */
-async function activateOnPostgres(
-  licenseKey: string,
-  name: string,
-  instanceId: string,
-  summary: string,
-  holder: LicenseHolder,
-  now: Date,
-): Promise<Row | null> {
+async function activateOnPostgres(activation: Activating): Promise<Row | null> {
+  const { licenseKey, name, instanceId, summary, holder, now } = activation;
   const at = Prisma.sql`CAST(${now} AS timestamp(3))`;
   const [key] = await direct.rows(Prisma.sql`
     WITH "k" AS (${takeSeat(licenseKey, now)}),
