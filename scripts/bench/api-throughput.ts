@@ -118,8 +118,11 @@ try {
   await stopServer(server);
   server = startServer(port, productionEnv);
   await waitForHealth(origin, server);
+  // Its own constant route first: a ratio compares two routes of one server, equally warm.
+  const baseline = await measure({ ...all[0], name: `${all[0].name} (default rate limits)` });
+  results.push(baseline);
   for (const scenario of all.filter((s) => s.productionDefaults)) {
-    results.push(await measure(scenario));
+    results.push({ ...(await measure(scenario)), baseline });
   }
 
   const missed = printResults(results);

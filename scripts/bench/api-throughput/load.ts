@@ -90,10 +90,12 @@ function printTable(rows: (string | number)[][]) {
  * Requests/s, p50/p99 latency and errors per route, the ratio to the first (constant) route and the
  * target ratio. Returns the routes under their target.
  */
-export function printResults(results: (Result & { target?: number })[]): string[] {
-  const base = results[0];
+export function printResults(
+  results: (Result & { target?: number; baseline?: Result })[],
+): string[] {
   const rate = (r: Result) => r.requests / r.seconds;
-  const ratio = (r: Result) => rate(r) / rate(base);
+  // Each route against the constant route of its own server (the first row, or its baseline).
+  const ratio = (r: Result & { baseline?: Result }) => rate(r) / rate(r.baseline ?? results[0]);
   printTable([
     ['route', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs health', 'target', ''],
     ...results.map((r) => [
