@@ -168,10 +168,13 @@ describe('claims abandoned by a request that never finished', () => {
       const { first, finish } = await stuck(key);
       await vi.advanceTimersByTimeAsync(3 * CLAIM_HEARTBEAT_MS);
       await expect
-        .poll(async () => {
-          const record = await db.idempotencyRecord.findUnique({ where: { key: `test:${key}` } });
-          return record?.claimedAt.getTime();
-        })
+        .poll(
+          async () => {
+            const record = await db.idempotencyRecord.findUnique({ where: { key: `test:${key}` } });
+            return record?.claimedAt.getTime();
+          },
+          { timeout: 5_000 }, // the beats' writes share a loaded machine in CI
+        )
         .toBe(at(3 * CLAIM_HEARTBEAT_MS).getTime());
       const retry = withIdempotency('test', key, request, answer('{}'), at(ABANDONED_AFTER_MS + 1));
       await expect(retry).rejects.toMatchObject({ status: 409 });

@@ -95,7 +95,11 @@ function keepClaim(held: { key: string; claimToken: string }, now: Date) {
   const beat = setInterval(() => {
     const claimedAt = new Date(now.getTime() + (Date.now() - started));
     db.idempotencyRecord
-      .updateMany({ where: { ...held, state: 'in_flight' }, data: { claimedAt } })
+      // Only forward: beats run on pooled connections and may commit out of order.
+      .updateMany({
+        where: { ...held, state: 'in_flight', claimedAt: { lt: claimedAt } },
+        data: { claimedAt },
+      })
       .catch(() => {}); // a missed beat only shortens the claim's life
   }, CLAIM_HEARTBEAT_MS);
   beat.unref();
