@@ -62,6 +62,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     outboxWorker: env.KEYDESK_OUTBOX_WORKER !== '0',
     /** How often the outbox worker looks for due messages when nothing wakes it, in ms. */
     outboxPollMillis: positiveInt(env.KEYDESK_OUTBOX_POLL_MS, 5000),
+    /**
+     * `1`: webhook URLs may be http and point at loopback or private addresses (tests, local
+     * development). Otherwise they must be https and resolve to public addresses, checked when an
+     * endpoint is saved and again at every delivery.
+     */
+    webhooksAllowPrivate: env.KEYDESK_WEBHOOKS_ALLOW_PRIVATE === '1',
     /** Port of `npm start` (default 3000). */
     port: env.PORT || '3000',
     /**

@@ -17,7 +17,11 @@ export type IdPrefix =
   | 'acc'
   | 'ver'
   | 'obx'
-  | 'pwr';
+  | 'pwr'
+  | 'whk'
+  | 'msg'
+  | 'whd'
+  | 'wha';
 
 /** A new object id with a readable prefix, like Dodo's: `lic_4kZ0pQ…` (21 random base62 characters, ~125 bits). */
 export function newId(prefix: IdPrefix): string {

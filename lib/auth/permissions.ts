@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'members:manage': ['owner', 'admin', 'operator'],
   /** Create and revoke API keys. */
   'api-keys:manage': ['owner', 'admin', 'operator'],
+  /** Add, change and remove webhook endpoints, see their secrets and deliveries, resend. */
+  'webhooks:manage': ['owner', 'admin', API_WRITE, 'operator'],
   /** Rename the business, transfer its ownership. */
   'business:manage': ['owner', 'operator'],
 } as const satisfies Record<string, readonly Principal[]>;
