@@ -24,6 +24,7 @@ const TABLE: Record<Permission, Record<MemberRole, boolean>> = {
   'products:archive': { owner: true, admin: true, support: false },
   'members:manage': { owner: true, admin: true, support: false },
   'api-keys:manage': { owner: true, admin: true, support: false },
+  'webhooks:manage': { owner: true, admin: true, support: false },
   'business:manage': { owner: true, admin: false, support: false },
 };
 
@@ -41,6 +42,7 @@ const API_TABLE: Record<Permission, Record<ApiKeyAccess, boolean>> = {
   'products:archive': { write: true, read_only: false },
   'members:manage': { write: false, read_only: false },
   'api-keys:manage': { write: false, read_only: false },
+  'webhooks:manage': { write: true, read_only: false },
   'business:manage': { write: false, read_only: false },
 };
 
