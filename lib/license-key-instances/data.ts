@@ -6,6 +6,7 @@ import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { freeSeat, instanceSelect, type LicenseKeyInstance } from '@/lib/licenses/data';
 import { shortInstanceName } from '@/lib/licenses/names';
 import { skipTake, type Page } from '@/lib/paging';
+import { wakeOutbox } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import type { LicenseKeyUsage } from './queries';
 
@@ -117,14 +118,17 @@ export async function deactivateInstance(
   instanceId: string,
 ): Promise<Result<null, InstanceCode>> {
   assertCan(actor, 'keys:edit');
-  return db.$transaction(async (tx): Promise<Result<null, InstanceCode>> => {
+  let webhookEvents = 0;
+  const result = await db.$transaction(async (tx): Promise<Result<null, InstanceCode>> => {
     const key = await tx.licenseKey.findFirst({
       where: { id: licenseKeyId, businessId: actor.businessId },
       select: { id: true },
     });
     const at = new Date();
-    const name = key ? await freeSeat(tx, key.id, instanceId, at) : null;
-    if (name === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    const freed = key ? await freeSeat(tx, key.id, instanceId, at) : null;
+    if (freed === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    const { name } = freed;
+    webhookEvents = freed.webhookEvents;
     await recordAudit(
       tx,
       actor,
@@ -138,4 +142,6 @@ export async function deactivateInstance(
     );
     return ok(null);
   });
+  if (webhookEvents > 0) wakeOutbox();
+  return result;
 }

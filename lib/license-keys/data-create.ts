@@ -2,14 +2,17 @@ import 'server-only';
 import { auditStatement } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { dbEngine, direct } from '@/lib/db';
-import type { DirectTx, Row } from '@/lib/database/direct';
+import { whole, type DirectTx, type Row } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { maskLicenseKey } from '@/lib/log';
+import { wakeOutbox } from '@/lib/outbox/wake';
 import { newKeyActivity } from '@/lib/overview/counts';
 import { activityStatement, tallyStatements } from '@/lib/overview/data-tally';
 import { isNotNullViolation, uniqueViolationFields } from '@/lib/prisma-errors';
 import { fail, ok, type Result } from '@/lib/result';
+import { webhookEventFrom, webhookEventStatement } from '@/lib/webhooks/data-events';
+import { licenseKeyData } from '@/lib/webhooks/payload';
 import type { LicenseKey } from './data-read';
 import { generateLicenseKey } from './key-generator';
 import type { CreateLicenseKeyInput } from './schema';
@@ -78,7 +81,7 @@ async function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
         WHERE p."id" = ${input.productId} AND p."businessId" = ${businessId}
           AND p."archivedAt" IS NULL),
       ${input.activationsLimit}, ${expiresAt}, false, 0, ${source}, ${createdAt})
-    RETURNING "key",
+    RETURNING "key", "businessId",
       (SELECT c."name" FROM "Customer" AS c WHERE c."id" = "LicenseKey"."customerId") AS "customerName",
       (SELECT c."email" FROM "Customer" AS c WHERE c."id" = "LicenseKey"."customerId") AS "customerEmail",
       (SELECT p."name" FROM "Product" AS p WHERE p."id" = "LicenseKey"."productId") AS "productName"`;
@@ -104,25 +107,11 @@ async function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
     }),
     activityStatement(businessId, createdAt, newKeyActivity(source)),
   ];
-  let row: Row | undefined;
-  try {
-    row =
-      dbEngine === 'postgresql'
-        ? (await direct.rows(withAll(insert, counts)))[0]
-        : await direct.transaction(async (tx: DirectTx) => {
-            const [inserted] = await tx.rows(insert);
-            for (const statement of counts) await tx.run(statement);
-            return inserted;
-          });
-  } catch (error) {
-    // The customer or the product is not the business's (or the product is archived).
-    if (isNotNullViolation(error)) return null;
-    throw error;
-  }
-  const created: LicenseKey = {
+  // The key as it was written: the customer's and product's names come from the insert's RETURNING.
+  const written = (row: Row): LicenseKey => ({
     id,
     businessId,
-    key: String(row!.key),
+    key: String(row.key),
     status: licenseKeyStatus({ disabled: false, expiresAt }, createdAt),
     source,
     customerId: input.customerId,
@@ -135,18 +124,56 @@ async function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
     subscriptionId: null,
     customer: {
       id: input.customerId,
-      name: String(row!.customerName),
-      email: String(row!.customerEmail),
+      name: String(row.customerName),
+      email: String(row.customerEmail),
     },
-    product: { id: input.productId, name: String(row!.productName) },
-  };
+    product: { id: input.productId, name: String(row.productName) },
+  });
+  const event = (key: LicenseKey) => ({
+    type: 'license_key.created' as const,
+    at: createdAt,
+    data: licenseKeyData(key),
+  });
+  let created: LicenseKey;
+  let events = 0;
+  try {
+    if (dbEngine === 'postgresql') {
+      // A generated key's string is known only to the statement: the event takes it from "w".
+      const known = input.mode === 'import' ? input.key : '';
+      const blank = written({ key: known, customerName: '', customerEmail: '', productName: '' });
+      const fill = input.mode === 'import' ? {} : { key: 'key' };
+      const [row] = await direct.rows(
+        withAll(insert, counts, webhookEventFrom('w', event(blank), fill)),
+      );
+      if (!row) return null;
+      created = written(row);
+      events = whole(row.webhookEvents);
+    } else {
+      created = await direct.transaction(async (tx: DirectTx) => {
+        const [inserted] = await tx.rows(insert);
+        for (const statement of counts) await tx.run(statement);
+        const key = written(inserted);
+        events = await tx.run(webhookEventStatement(businessId, event(key)));
+        return key;
+      });
+    }
+  } catch (error) {
+    // The customer or the product is not the business's (or the product is archived).
+    if (isNotNullViolation(error)) return null;
+    throw error;
+  }
+  if (events > 0) wakeOutbox();
   return created;
 }
 
-/** `first` and then `rest` as one PostgreSQL statement: data-modifying WITH, answering first's rows. */
-function withAll(first: Prisma.Sql, rest: Prisma.Sql[]): Prisma.Sql {
+/**
+ * `first`, then `rest` and the webhook event `event` as one PostgreSQL statement (a data-modifying
+ * WITH), answering first's rows and how many events were written.
+ */
+function withAll(first: Prisma.Sql, rest: Prisma.Sql[], event: Prisma.Sql): Prisma.Sql {
   const parts = rest.map((statement, i) => Prisma.sql`${Prisma.raw(`"w${i}"`)} AS (${statement})`);
-  return Prisma.sql`WITH "w" AS (${first}), ${Prisma.join(parts, ', ')} SELECT * FROM "w"`;
+  return Prisma.sql`WITH "w" AS (${first}), ${Prisma.join(parts, ', ')}, "e" AS (${event})
+    SELECT "w".*, (SELECT COUNT(*) FROM "e") AS "webhookEvents" FROM "w"`;
 }
 
 /** Why a key was not created: the customer, the product or both are not the business's, or archived. */

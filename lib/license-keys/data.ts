@@ -4,7 +4,11 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { formatInstant } from '@/lib/format';
 import { lockKeyRow, tallyKeyChange } from '@/lib/overview/data-tally';
+import { wakeOutbox } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
+import { emitWebhookEvents } from '@/lib/webhooks/data-events';
+import type { WebhookEventType } from '@/lib/webhooks/events';
+import { licenseKeyData, type WebhookEventInput } from '@/lib/webhooks/payload';
 import { licenseKeySelect, toLicenseKey, type LicenseKey } from './data-read';
 
 export type UpdateLicenseKeyCode = 'LICENSE_KEY_NOT_FOUND' | 'LIMIT_BELOW_ACTIVATIONS';
@@ -32,38 +36,65 @@ export async function updateLicenseKey(
 ): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> {
   assertCan(actor, 'keys:edit');
   const where = { id, businessId: actor.businessId };
-  return db.$transaction(async (tx): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> => {
-    // Held until the commit, so that the counts below start from the row as it really was.
-    await lockKeyRow(tx, id);
-    const before = await tx.licenseKey.findFirst({ where, select: licenseKeySelect });
-    if (!before) return fail('LICENSE_KEY_NOT_FOUND');
-    const expiresAt =
-      patch.expiresAt === undefined || patch.expiresAt === null
-        ? patch.expiresAt
-        : new Date(patch.expiresAt);
-    const entries = changeEntries(before, { ...patch, expiresAt });
-    if (entries.length === 0) return ok(toLicenseKey(before));
-    const limit = patch.activationsLimit;
-    const { count } = await tx.licenseKey.updateMany({
-      where: { ...where, ...(typeof limit === 'number' ? { instancesCount: { lte: limit } } : {}) },
-      data: {
-        ...(limit !== undefined ? { activationsLimit: limit } : {}),
-        ...(expiresAt !== undefined ? { expiresAt } : {}),
-        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-      },
-    });
-    if (count === 0) {
-      const now = await tx.licenseKey.findFirst({ where, select: { instancesCount: true } });
-      if (!now) return fail('LICENSE_KEY_NOT_FOUND');
-      return fail('LIMIT_BELOW_ACTIVATIONS', { instancesCount: now.instancesCount });
-    }
-    for (const entry of entries) await recordAudit(tx, actor, entry);
-    const after = await tx.licenseKey.findFirstOrThrow({ where, select: licenseKeySelect });
-    // Activations change only the seat count, and count themselves: take this change alone.
-    const counted = { ...before, instancesCount: after.instancesCount };
-    await tallyKeyChange(tx, actor.businessId, counted, after);
-    return ok(toLicenseKey(after));
-  });
+  let events = 0;
+  const result = await db.$transaction(
+    async (tx): Promise<Result<LicenseKey, UpdateLicenseKeyCode>> => {
+      // Held until the commit, so that the counts below start from the row as it really was.
+      await lockKeyRow(tx, id);
+      const before = await tx.licenseKey.findFirst({ where, select: licenseKeySelect });
+      if (!before) return fail('LICENSE_KEY_NOT_FOUND');
+      const expiresAt =
+        patch.expiresAt === undefined || patch.expiresAt === null
+          ? patch.expiresAt
+          : new Date(patch.expiresAt);
+      const entries = changeEntries(before, { ...patch, expiresAt });
+      if (entries.length === 0) return ok(toLicenseKey(before));
+      const limit = patch.activationsLimit;
+      const { count } = await tx.licenseKey.updateMany({
+        where: {
+          ...where,
+          ...(typeof limit === 'number' ? { instancesCount: { lte: limit } } : {}),
+        },
+        data: {
+          ...(limit !== undefined ? { activationsLimit: limit } : {}),
+          ...(expiresAt !== undefined ? { expiresAt } : {}),
+          ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+        },
+      });
+      if (count === 0) {
+        const now = await tx.licenseKey.findFirst({ where, select: { instancesCount: true } });
+        if (!now) return fail('LICENSE_KEY_NOT_FOUND');
+        return fail('LIMIT_BELOW_ACTIVATIONS', { instancesCount: now.instancesCount });
+      }
+      for (const entry of entries) await recordAudit(tx, actor, entry);
+      const after = await tx.licenseKey.findFirstOrThrow({ where, select: licenseKeySelect });
+      // Activations change only the seat count, and count themselves: take this change alone.
+      const counted = { ...before, instancesCount: after.instancesCount };
+      await tallyKeyChange(tx, actor.businessId, counted, after);
+      const key = toLicenseKey(after);
+      events = await emitWebhookEvents(tx, actor.businessId, webhookEvents(entries, key));
+      return ok(key);
+    },
+  );
+  if (events > 0) wakeOutbox();
+  return result;
+}
+
+/**
+ * The webhook events of a change: license_key.disabled or .enabled for the switch, and
+ * license_key.updated for a new limit or expiry; each carries the key as the change left it.
+ */
+function webhookEvents(entries: AuditEntry[], key: LicenseKey): WebhookEventInput[] {
+  const at = new Date();
+  const data = licenseKeyData(key);
+  const types = new Set(
+    entries.map(({ action }): WebhookEventType =>
+      action === 'license_key.disabled' || action === 'license_key.enabled'
+        ? action
+        : 'license_key.updated',
+    ),
+  );
+  return [...types].map((type) => ({ type, at, data }));
 }
 
 const describeLimit = (limit: number | null) => (limit === null ? 'unlimited' : String(limit));

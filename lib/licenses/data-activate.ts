@@ -11,7 +11,10 @@ import {
   activityStatement,
   tallyStatements,
 } from '@/lib/overview/data-tally';
+import { wakeOutbox } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
+import { webhookEventFrom, webhookEventStatement } from '@/lib/webhooks/data-events';
+import { instanceData, type WebhookEventInput } from '@/lib/webhooks/payload';
 import { holderActor, type Activation, type ActivationCode, type LicenseHolder } from './holder';
 import { shortInstanceName } from './names';
 
@@ -36,6 +39,7 @@ export async function activateLicenseKey(
       ? await activateOnPostgres(activation)
       : await activateInTransaction(activation);
   if (key) {
+    if (whole(key.webhookEvents) > 0) wakeOutbox();
     return ok({
       instance: {
         id: instanceId,
@@ -116,8 +120,28 @@ async function activateInTransaction(activation: Activating): Promise<Row | null
     const before = { ...after, instancesCount: after.instancesCount - 1 };
     for (const statement of tallyStatements(businessId, before, after)) await tx.run(statement);
     await tx.run(activityStatement(businessId, now, { activations: 1 }));
-    return key;
+    const instance = {
+      id: instanceId,
+      businessId,
+      licenseKeyId: String(key.id),
+      name,
+      createdAt: now,
+    };
+    const webhookEvents = await tx.run(
+      webhookEventStatement(businessId, {
+        type: 'license_key_instance.created',
+        at: now,
+        data: instanceData(instance),
+      }),
+    );
+    return { ...key, webhookEvents };
   });
+}
+
+/** license_key_instance.created; the business and the key's id are filled in by the statement. */
+function createdEvent({ instanceId, name, now }: Activating): WebhookEventInput {
+  const instance = { id: instanceId, businessId: '', licenseKeyId: '', name, createdAt: now };
+  return { type: 'license_key_instance.created', at: now, data: instanceData(instance) };
 }
 
 /** The same as one PostgreSQL statement: every write reads the key from the UPDATE's rows. */
@@ -136,7 +160,8 @@ async function activateOnPostgres(activation: Activating): Promise<Row | null> {
         'license_key', "k"."id", CAST(${summary} AS text), CAST(${holder.requestId} AS text), ${at}
       FROM "k"),
     "t" AS (${activationTallyFrom('k')}),
-    "r" AS (${activityFrom('k', now, { activations: 1 })})
-    SELECT * FROM "k"`);
+    "r" AS (${activityFrom('k', now, { activations: 1 })}),
+    "e" AS (${webhookEventFrom('k', createdEvent(activation), { business_id: 'businessId', license_key_id: 'id' })})
+    SELECT "k".*, (SELECT COUNT(*) FROM "e") AS "webhookEvents" FROM "k"`);
   return key ?? null;
 }

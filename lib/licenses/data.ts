@@ -5,7 +5,10 @@ import { flag, instant, whole } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { recordActivity, tallyKeyChange, talliedKeySelect } from '@/lib/overview/data-tally';
+import { wakeOutbox } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
+import { emitWebhookEvents } from '@/lib/webhooks/data-events';
+import { instanceData } from '@/lib/webhooks/payload';
 import { holderActor, type LicenseHolder } from './holder';
 import { shortInstanceName } from './names';
 import type { LicenseValidationCode } from './schema';
@@ -34,19 +37,21 @@ export {
 export { activateLicenseKey } from './data-activate';
 
 /**
- * Removes one instance of a key and frees its seat, inside the caller's transaction, and counts the
- * deactivation at `at` (the caller records its audit event at the same instant). Returns the
- * instance's name, or null when the key has no such instance; then nothing changes.
+ * Removes one instance of a key and frees its seat, inside the caller's transaction, counts the
+ * deactivation at `at` (the caller records its audit event at the same instant) and writes the
+ * webhook event license_key_instance.deleted. Returns the instance's name and how many webhook
+ * events were written (the caller wakes the outbox after its commit), or null when the key has no
+ * such instance; then nothing changes.
  */
 export async function freeSeat(
   tx: Prisma.TransactionClient,
   licenseKeyId: string,
   instanceId: string,
   at: Date,
-): Promise<string | null> {
+): Promise<{ name: string; webhookEvents: number } | null> {
   const instance = await tx.licenseKeyInstance.findFirst({
     where: { id: instanceId, licenseKeyId },
-    select: { name: true },
+    select: instanceSelect,
   });
   if (!instance) return null;
   const { count } = await tx.licenseKeyInstance.deleteMany({
@@ -71,7 +76,10 @@ export async function freeSeat(
     );
   }
   await recordActivity(tx, key.businessId, at, { deactivations: 1 });
-  return instance.name;
+  const webhookEvents = await emitWebhookEvents(tx, key.businessId, [
+    { type: 'license_key_instance.deleted', at, data: instanceData(instance) },
+  ]);
+  return { name: instance.name, webhookEvents };
 }
 
 /**
@@ -83,15 +91,18 @@ export async function deactivateLicenseKey(
   instanceId: string,
   holder: LicenseHolder,
 ): Promise<Result<null, 'LICENSE_KEY_NOT_FOUND' | 'LICENSE_KEY_INSTANCE_NOT_FOUND'>> {
-  return db.$transaction(async (tx) => {
+  let webhookEvents = 0;
+  const result = await db.$transaction(async (tx) => {
     const key = await tx.licenseKey.findUnique({
       where: { key: licenseKey },
       select: { id: true, businessId: true },
     });
     if (!key) return fail('LICENSE_KEY_NOT_FOUND');
     const at = new Date();
-    const name = await freeSeat(tx, key.id, instanceId, at);
-    if (name === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    const freed = await freeSeat(tx, key.id, instanceId, at);
+    if (freed === null) return fail('LICENSE_KEY_INSTANCE_NOT_FOUND');
+    const { name } = freed;
+    webhookEvents = freed.webhookEvents;
     await recordAudit(
       tx,
       holderActor(holder, key.businessId),
@@ -105,6 +116,8 @@ export async function deactivateLicenseKey(
     );
     return ok(null);
   });
+  if (webhookEvents > 0) wakeOutbox();
+  return result;
 }
 
 /**

@@ -1,0 +1,87 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { dbEngine } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { newTimeOrderedId } from '@/lib/ids';
+import { webhookPayload, type WebhookEventInput } from './payload';
+
+// Events are written by the change they describe, in its transaction (the outbox of webhooks): a
+// crash after the commit loses nothing, a rollback sends nothing. A business with no enabled
+// endpoint that wants the type gets no row at all, in the same statement, so the hot paths pay one
+// conditional INSERT and no read. lib/webhooks/worker.ts makes the deliveries and sends them.
+
+/** Whether an enabled endpoint of `businessId` (an SQL expression) wants events of `type`. */
+function wanted(businessId: Prisma.Sql, type: string) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "WebhookEndpoint" AS "we"
+    WHERE "we"."businessId" = ${businessId} AND "we"."disabled" = false
+      AND ("we"."filterTypes" = '[]' OR "we"."filterTypes" LIKE ${`%"${type}"%`}))`;
+}
+
+/** A parameter with the type PostgreSQL must be told in an INSERT … SELECT; SQLite takes it as is. */
+function typed(value: unknown, type: 'text' | 'timestamp(3)') {
+  return dbEngine === 'postgresql'
+    ? Prisma.sql`CAST(${value} AS ${Prisma.raw(type)})`
+    : Prisma.sql`${value}`;
+}
+
+/**
+ * The event as one statement, for a transaction of the caller (Prisma's `tx.$executeRaw` or the
+ * direct path's `tx.run`). Answers 1 when it was written, 0 when nobody wants it.
+ */
+export function webhookEventStatement(businessId: string, event: WebhookEventInput): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "businessId", "type", "payload", "fannedOut",
+      "createdAt")
+    SELECT ${typed(newTimeOrderedId('msg', event.at.getTime()), 'text')},
+      ${typed(businessId, 'text')}, ${typed(event.type, 'text')},
+      ${typed(webhookPayload(businessId, event), 'text')}, false, ${typed(event.at, 'timestamp(3)')}
+    WHERE ${wanted(Prisma.sql`${businessId}`, event.type)}`;
+}
+
+/**
+ * The event as a part of one PostgreSQL statement (a data-modifying WITH) whose earlier part `from`
+ * returns the changed row, with its "businessId": the values only the statement knows (a generated
+ * key's string, the key's id) are taken from that row. `fill` maps fields of `event.data` (a flat
+ * object) to columns of `from`: written as placeholders, then replaced in SQL. They are ids and
+ * generated keys, which need no JSON escaping. Answers one row per event written.
+ */
+export function webhookEventFrom(
+  from: string,
+  event: WebhookEventInput,
+  fill: Record<string, string>,
+): Prisma.Sql {
+  const table = Prisma.raw(`"${from}"`);
+  const column = (name: string) => Prisma.sql`${table}.${Prisma.raw(`"${name}"`)}`;
+  const data = { ...(event.data as Record<string, unknown>) };
+  const replacements: [string, Prisma.Sql][] = [];
+  const placeholder = () => `{{${randomBytes(8).toString('hex')}}}`;
+  const business = placeholder();
+  replacements.push([business, column('businessId')]);
+  for (const [field, name] of Object.entries(fill)) {
+    data[field] = placeholder();
+    replacements.push([String(data[field]), column(name)]);
+  }
+  let payload = Prisma.sql`CAST(${webhookPayload(business, { ...event, data })} AS text)`;
+  for (const [text, value] of replacements) {
+    payload = Prisma.sql`REPLACE(${payload}, CAST(${text} AS text), ${value})`;
+  }
+  return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "businessId", "type", "payload", "fannedOut",
+      "createdAt")
+    SELECT CAST(${newTimeOrderedId('msg', event.at.getTime())} AS text), ${column('businessId')},
+      CAST(${event.type} AS text), ${payload}, false, CAST(${event.at} AS timestamp(3))
+    FROM ${table}
+    WHERE ${wanted(column('businessId'), event.type)}
+    RETURNING 1 AS "written"`;
+}
+
+/** Writes the events inside the caller's Prisma transaction; answers how many were written. */
+export async function emitWebhookEvents(
+  tx: Prisma.TransactionClient,
+  businessId: string,
+  events: WebhookEventInput[],
+): Promise<number> {
+  let written = 0;
+  for (const event of events) {
+    written += await tx.$executeRaw(webhookEventStatement(businessId, event));
+  }
+  return written;
+}
