@@ -11,6 +11,7 @@ import { readEnv } from '@/lib/env';
 import { newRequestId } from '@/lib/log';
 import { setupCommand } from './cli-setup';
 import { CliError, readPassword } from './cli-terminal';
+import { outboxWork, webhooksWork } from './cli-workers';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -30,10 +31,12 @@ async function loadDataLayer() {
       import('@/lib/outbox/handlers'),
       import('@/lib/overview/data-repair'),
     ]);
+  const webhooks = await import('@/lib/webhooks/worker');
   return {
     setUpInstallation: setup.setUpInstallation,
     recountBusinessOverview: overview.recountBusinessOverview,
     outbox: { ...outbox, handlers: outboxHandlers.outboxHandlers },
+    webhooks,
     createApiKey: apiKeys.createApiKey,
     findBusinessesByIdOrName: businesses.findBusinessesByIdOrName,
     setPasswordAsOperator: passwords.setPasswordAsOperator,
@@ -119,6 +122,19 @@ const COMMANDS: Command[] = [
     run: outboxWork,
   },
   {
+    usage: 'webhooks work [--once]',
+    summary: 'Delivers webhook events until stopped, as the server process does.',
+    details: [
+      'For a worker apart from the app servers: start them with KEYDESK_OUTBOX_WORKER=0 and run',
+      'this instead (any number of them: each endpoint is worked by one at a time, in order).',
+      'SIGTERM or Ctrl-C stops it after the attempts in progress. --once delivers what is due now',
+      'and exits.',
+    ],
+    options: { once: { type: 'boolean' } },
+    required: [],
+    run: webhooksWork,
+  },
+  {
     usage: 'overview recount --business <id or name>',
     summary: "Rebuilds a business's overview figures and charts from its keys and its history.",
     details: [
@@ -149,24 +165,6 @@ async function oneBusiness(values: Values, data: DataLayer) {
     throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
   }
   return matches[0];
-}
-
-async function outboxWork(values: Values, data: DataLayer) {
-  const { outbox } = data;
-  const handlers = outbox.handlers();
-  if (values.once === true) {
-    const settled = await outbox.deliverDueMessages(handlers, { workerId: outbox.newWorkerId() });
-    console.error(`Outbox: settled ${settled} message${settled === 1 ? '' : 's'}.`);
-    return;
-  }
-  const worker = outbox.startOutboxWorker(handlers, { pollMillis: readEnv().outboxPollMillis });
-  console.error('Outbox worker running; SIGTERM or Ctrl-C stops it.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
-  });
-  await worker.stop();
-  console.error('Outbox worker stopped.');
 }
 
 async function createApiKeyCommand(values: Values, data: DataLayer) {

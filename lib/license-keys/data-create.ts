@@ -141,7 +141,7 @@ async function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
       // A generated key's string is known only to the statement: the event takes it from "w".
       const known = input.mode === 'import' ? input.key : '';
       const blank = written({ key: known, customerName: '', customerEmail: '', productName: '' });
-      const fill = input.mode === 'import' ? {} : { key: 'key' };
+      const fill: Record<string, string> = input.mode === 'import' ? {} : { key: 'key' };
       const [row] = await direct.rows(
         withAll(insert, counts, webhookEventFrom('w', event(blank), fill)),
       );

@@ -14,9 +14,13 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /**
  * When to try again after `attempts` attempts (the one that just failed included), or null when
- * that was the last one.
+ * that was the last one. `delays` is the schedule: email's by default, webhooks have their own.
  */
-export function nextAttemptAt(attempts: number, now: Date): Date | null {
-  if (attempts < 1 || attempts >= MAX_ATTEMPTS) return null;
-  return new Date(now.getTime() + RETRY_DELAYS_MS[attempts - 1]);
+export function nextAttemptAt(
+  attempts: number,
+  now: Date,
+  delays: readonly number[] = RETRY_DELAYS_MS,
+): Date | null {
+  if (attempts < 1 || attempts > delays.length) return null;
+  return new Date(now.getTime() + delays[attempts - 1]);
 }

@@ -126,6 +126,21 @@ export function startOutboxWorker(
   handlers: OutboxHandlers,
   { pollMillis, workerId = newWorkerId() }: { pollMillis: number; workerId?: string },
 ): RunningWorker {
+  return startDrainLoop('Outbox worker', pollMillis, async (stopping) => {
+    await deliverDueMessages(handlers, { workerId, stopping });
+  });
+}
+
+/**
+ * Runs `drain` at start, at every wakeOutbox() of this process and every `pollMillis`, never two at
+ * once (a wake during a drain drains once more after it). `drain` stops early when `stopping()`.
+ * The outbox's email worker and the webhook worker are two such loops.
+ */
+export function startDrainLoop(
+  name: string,
+  pollMillis: number,
+  drain: (stopping: () => boolean) => Promise<void>,
+): RunningWorker {
   let stopped = false;
   let again = false;
   let running: Promise<void> | null = null;
@@ -140,14 +155,14 @@ export function startOutboxWorker(
       do {
         again = false;
         try {
-          await deliverDueMessages(handlers, { workerId, stopping: () => stopped });
+          await drain(() => stopped);
         } catch (error) {
           // The database is away, say: the next poll tries again.
           console.error(
             JSON.stringify({
               level: 'error',
               time: new Date().toISOString(),
-              message: 'Outbox worker could not drain the outbox',
+              message: `${name} could not drain its queue`,
               error: error instanceof Error ? error.message : String(error),
             }),
           );

@@ -16,7 +16,11 @@ const { activateLicenseKey, deactivateLicenseKey } = await import('@/lib/license
 const { deactivateInstance } = await import('@/lib/license-key-instances/data');
 const holder = { requestId: 'req_test', address: '198.51.100.7' };
 
-async function endpoint(businessId: string, filterTypes: WebhookEventType[] = [], disabled = false) {
+async function endpoint(
+  businessId: string,
+  filterTypes: WebhookEventType[] = [],
+  disabled = false,
+) {
   return db.webhookEndpoint.create({
     data: {
       id: newId('whk'),

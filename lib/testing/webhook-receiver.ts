@@ -1,0 +1,75 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// A real HTTP receiver on loopback for the webhook tests: it keeps every request it gets and
+// answers as told (a status, or no answer for a while).
+
+export type ReceivedWebhook = {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+};
+
+export type WebhookReceiver = {
+  url: (path?: string) => string;
+  port: number;
+  received: ReceivedWebhook[];
+  /** How to answer the next requests: a status (default 200), after `delayMs`. */
+  answer: (next: { status?: number; delayMs?: number; body?: string }) => void;
+  waitFor: (count: number, timeoutMs?: number) => Promise<void>;
+  clear: () => void;
+  close: () => Promise<void>;
+};
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const received: ReceivedWebhook[] = [];
+  let reply = { status: 200, delayMs: 0, body: 'ok' };
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (typeof value === 'string') headers[name] = value;
+      }
+      received.push({
+        path: request.url ?? '/',
+        headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
+      const { status, delayMs, body } = reply;
+      const send = () => {
+        if (!response.destroyed) response.writeHead(status).end(body);
+      };
+      if (delayMs > 0) setTimeout(send, delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: (path = '/hook') => `http://127.0.0.1:${port}${path}`,
+    received,
+    answer: (next) => {
+      reply = { status: 200, delayMs: 0, body: 'ok', ...next };
+    },
+    async waitFor(count, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > until) {
+          throw new Error(`The receiver got ${received.length} of ${count} webhooks`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    clear: () => void received.splice(0),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
