@@ -35,20 +35,25 @@ export function newId(prefix: IdPrefix): string {
   return out.length === 21 ? `${prefix}_${out}` : newId(prefix);
 }
 
-let lastMs = 0;
-let sequence = 0;
+/** Per prefix: the millisecond of the last id and how many came before it in that millisecond. */
+const counters = new Map<IdPrefix, { lastMs: number; sequence: number }>();
 
 /**
  * An id that sorts by creation time (then by creation order within this process), for rows
  * listed in order of creation such as audit events: 8 base62 characters of the millisecond,
- * 3 of a per-millisecond counter, then 10 random ones.
+ * 3 of a per-millisecond counter, then 10 random ones. The counter is per prefix, so that ids of
+ * one kind made at the same millisecond keep their order whatever other kinds are made between
+ * them at other times.
  */
 export function newTimeOrderedId(prefix: IdPrefix, now = Date.now()): string {
-  if (now === lastMs) sequence += 1;
+  let counter = counters.get(prefix);
+  if (!counter) counters.set(prefix, (counter = { lastMs: -1, sequence: 0 }));
+  if (now === counter.lastMs) counter.sequence += 1;
   else {
-    lastMs = now;
-    sequence = 0;
+    counter.lastMs = now;
+    counter.sequence = 0;
   }
+  const { sequence } = counter;
   const random = newId(prefix).slice(prefix.length + 1, prefix.length + 11);
   return `${prefix}_${base62(now, 8)}${base62(sequence, 3)}${random}`;
 }

@@ -6,10 +6,13 @@ import type { DataLayer, Values } from './keydesk';
 /** Runs `worker` until SIGTERM or SIGINT, then stops it after the work in progress. */
 async function untilStopped(name: string, worker: { stop(): Promise<void> }) {
   console.error(`${name} running; SIGTERM or Ctrl-C stops it.`);
+  // The workers' own timers do not keep a process alive (a server's must not): this one does.
+  const alive = setInterval(() => {}, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('SIGINT', () => resolve());
   });
+  clearInterval(alive);
   await worker.stop();
   console.error(`${name} stopped.`);
 }

@@ -17,6 +17,9 @@ export type WebhookReceiver = {
   received: ReceivedWebhook[];
   /** How to answer the next requests: a status (default 200), after `delayMs`. */
   answer: (next: { status?: number; delayMs?: number; body?: string }) => void;
+  /** Requests after the first `count` get no answer until release(). */
+  holdAfter: (count: number) => void;
+  release: () => void;
   waitFor: (count: number, timeoutMs?: number) => Promise<void>;
   clear: () => void;
   close: () => Promise<void>;
@@ -25,6 +28,8 @@ export type WebhookReceiver = {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let reply = { status: 200, delayMs: 0, body: 'ok' };
+  let holdFrom = Infinity;
+  let held: (() => void)[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,7 +48,8 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const send = () => {
         if (!response.destroyed) response.writeHead(status).end(body);
       };
-      if (delayMs > 0) setTimeout(send, delayMs);
+      if (received.length > holdFrom) held.push(send);
+      else if (delayMs > 0) setTimeout(send, delayMs);
       else send();
     });
   });
@@ -64,6 +70,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    holdAfter: (count) => {
+      holdFrom = count;
+    },
+    release: () => {
+      holdFrom = Infinity;
+      for (const send of held) send();
+      held = [];
     },
     clear: () => void received.splice(0),
     close: () =>
