@@ -22,29 +22,42 @@ import type { AttemptOutcome, WebhookTarget } from './send';
 const skipLocked = () =>
   dbEngine === 'postgresql' ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
 
+/** One delivery per enabled endpoint that existed when the event `ev` happened and wants its type. */
+const deliveriesOf = (events: Prisma.Sql) => Prisma.sql`
+  INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId", "eventType", "state",
+    "scheduleStep", "attempts", "nextAttemptAt", "createdAt")
+  SELECT 'whd_' || substr(ev."id", 5) || '_' || substr(ep."id", 5), ep."id", ev."id", ev."type",
+    'pending', 0, 0, ev."createdAt", ev."createdAt"
+  FROM ${events} AS ev
+  JOIN "WebhookEndpoint" AS ep ON ep."businessId" = ev."businessId"
+  WHERE ep."disabled" = false AND ep."createdAt" <= ev."createdAt"
+    AND (ep."filterTypes" = '[]' OR ep."filterTypes" LIKE '%"' || ev."type" || '"%')
+  ON CONFLICT ("endpointId", "eventId") DO NOTHING`;
+
 /**
- * Makes the deliveries of up to `limit` events not yet fanned out: one per enabled endpoint of the
- * business that existed when the event happened and wants its type. Returns how many events.
+ * Makes the deliveries of up to `limit` events not yet fanned out, oldest first, and marks them
+ * fanned out. Returns how many events. PostgreSQL: one statement, whose events are locked and
+ * skipped by any other worker's. SQLite: one transaction that writes first (so it holds the write
+ * lock from its first statement, and no event can arrive between its two statements).
  */
 export async function fanOutWebhookEvents(limit = 500): Promise<number> {
+  if (dbEngine === 'postgresql') {
+    const [row] = await db.$queryRaw<{ events: bigint | number }[]>`
+      WITH "ev" AS (
+        SELECT "id", "businessId", "type", "createdAt" FROM "WebhookEvent"
+        WHERE "fannedOut" = false ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ),
+      "d" AS (${deliveriesOf(Prisma.sql`"ev"`)}),
+      "f" AS (UPDATE "WebhookEvent" SET "fannedOut" = true WHERE "id" IN (SELECT "id" FROM "ev"))
+      SELECT COUNT(*) AS "events" FROM "ev"`;
+    return Number(row.events);
+  }
+  const pending = Prisma.sql`(SELECT "id", "businessId", "type", "createdAt" FROM "WebhookEvent"
+    WHERE "fannedOut" = false ORDER BY "id" LIMIT ${limit})`;
   return db.$transaction(async (tx) => {
-    const events = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "WebhookEvent" WHERE "fannedOut" = false ORDER BY "id" LIMIT ${limit}
-      ${skipLocked()}`;
-    if (events.length === 0) return 0;
-    const ids = Prisma.join(events.map(({ id }) => id));
-    await tx.$executeRaw`
-      INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId", "eventType", "state",
-        "scheduleStep", "attempts", "nextAttemptAt", "createdAt")
-      SELECT 'whd_' || substr(ev."id", 5) || '_' || substr(ep."id", 5), ep."id", ev."id",
-        ev."type", 'pending', 0, 0, ev."createdAt", ev."createdAt"
-      FROM "WebhookEvent" AS ev
-      JOIN "WebhookEndpoint" AS ep ON ep."businessId" = ev."businessId"
-      WHERE ev."id" IN (${ids}) AND ep."disabled" = false AND ep."createdAt" <= ev."createdAt"
-        AND (ep."filterTypes" = '[]' OR ep."filterTypes" LIKE '%"' || ev."type" || '"%')
-      ON CONFLICT ("endpointId", "eventId") DO NOTHING`;
-    await tx.$executeRaw`UPDATE "WebhookEvent" SET "fannedOut" = true WHERE "id" IN (${ids})`;
-    return events.length;
+    await tx.$executeRaw(deliveriesOf(pending));
+    return tx.$executeRaw`UPDATE "WebhookEvent" SET "fannedOut" = true
+      WHERE "id" IN (SELECT "id" FROM ${pending} AS p)`;
   });
 }
 
