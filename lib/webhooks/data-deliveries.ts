@@ -169,25 +169,44 @@ export async function settleWebhookLane(
   const last = attempts.at(-1);
   const failed = last !== undefined && !last.outcome.ok;
   return db.$transaction(async (tx) => {
-    for (const { delivery, at, outcome } of attempts) {
-      await tx.webhookAttempt.create({
+    // Bulk: a turn is up to a hundred successes and at most one failure, its last attempt.
+    await tx.webhookAttempt.createMany({
+      data: attempts.map(({ delivery, at, outcome }) => ({
+        id: newTimeOrderedId('wha', at.getTime()),
+        deliveryId: delivery.id,
+        attempt: delivery.attempts + 1,
+        at,
+        statusCode: outcome.statusCode,
+        durationMs: outcome.durationMs,
+        responseBody: outcome.responseBody,
+      })),
+    });
+    const byStatus = new Map<number | null, MadeAttempt[]>();
+    for (const made of attempts.filter(({ outcome }) => outcome.ok)) {
+      byStatus.set(made.outcome.statusCode, [
+        ...(byStatus.get(made.outcome.statusCode) ?? []),
+        made,
+      ]);
+    }
+    for (const [status, group] of byStatus) {
+      await tx.webhookDelivery.updateMany({
+        where: { id: { in: group.map(({ delivery }) => delivery.id) }, state: 'pending' },
         data: {
-          id: newTimeOrderedId('wha', at.getTime()),
-          deliveryId: delivery.id,
-          attempt: delivery.attempts + 1,
-          at,
-          statusCode: outcome.statusCode,
-          durationMs: outcome.durationMs,
-          responseBody: outcome.responseBody,
+          state: 'succeeded',
+          attempts: { increment: 1 },
+          scheduleStep: { increment: 1 },
+          lastAttemptAt: group.at(-1)!.at, // the log keeps each attempt's own time
+          lastStatus: status,
         },
       });
-      const retryAt = outcome.ok
-        ? null
-        : nextAttemptAt(delivery.scheduleStep + 1, at, WEBHOOK_RETRY_DELAYS_MS);
+    }
+    if (failed) {
+      const { delivery, at, outcome } = last;
+      const retryAt = nextAttemptAt(delivery.scheduleStep + 1, at, WEBHOOK_RETRY_DELAYS_MS);
       await tx.webhookDelivery.updateMany({
         where: { id: delivery.id, state: 'pending' },
         data: {
-          state: outcome.ok ? 'succeeded' : retryAt ? 'pending' : 'failed',
+          state: retryAt ? 'pending' : 'failed',
           attempts: { increment: 1 },
           scheduleStep: { increment: 1 },
           ...(retryAt ? { nextAttemptAt: retryAt } : {}),
