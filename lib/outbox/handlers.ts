@@ -6,7 +6,7 @@ import { renderLicenseKeyEmail } from '@/lib/license-keys/data-email';
 import { renderInviteEmail } from '@/lib/members/data-invite-email';
 import type { OutboxHandlers } from './worker';
 
-/** Who delivers each kind of outbox message. Webhooks will be a second kind. */
+/** Who delivers each kind of outbox message (webhooks have their own tables: lib/webhooks). */
 export function outboxHandlers(): OutboxHandlers {
   return {
     [EMAIL_KIND]: emailHandler({
