@@ -16,6 +16,8 @@ export const emailPayloadSchema = z.discriminatedUnion('template', [
   }),
   // The reset link's token is made when the email is sent; only its hash is ever stored.
   z.object({ template: z.literal('password_reset'), to: z.string(), passwordResetId: z.string() }),
+  // To each owner, when Keydesk disables an endpoint whose every delivery failed for 5 days.
+  z.object({ template: z.literal('webhook_disabled'), to: z.string(), webhookId: z.string() }),
 ]);
 
 export type EmailPayload = z.infer<typeof emailPayloadSchema>;

@@ -83,3 +83,24 @@ export function passwordResetEmail(facts: {
     ].join('\n'),
   };
 }
+
+export function webhookDisabledEmail(facts: {
+  businessName: string;
+  url: string;
+  endpointPageUrl: string;
+}): EmailContent {
+  return {
+    subject: `A webhook endpoint of ${facts.businessName} was disabled`,
+    text: [
+      'Hello,',
+      '',
+      `every delivery to the webhook endpoint ${facts.url} of ${facts.businessName} has failed for`,
+      '5 days, so Keydesk has disabled it: it receives no events until it is enabled again.',
+      'Its delivery log shows what the endpoint answered:',
+      '',
+      facts.endpointPageUrl,
+      '',
+      'Events that happen while it is disabled are not sent to it.',
+    ].join('\n'),
+  };
+}

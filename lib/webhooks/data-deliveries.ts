@@ -5,6 +5,8 @@ import { db, dbEngine } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { newTimeOrderedId } from '@/lib/ids';
 import { nextAttemptAt } from '@/lib/outbox/backoff';
+import { wakeOutbox } from '@/lib/outbox/wake';
+import { queueWebhookDisabledEmails } from './data-disabled-email';
 import {
   WEBHOOK_DISABLE_AFTER_MS,
   WEBHOOK_LANE_REST_MS,
@@ -168,7 +170,8 @@ export async function settleWebhookLane(
 ): Promise<{ disabled: boolean }> {
   const last = attempts.at(-1);
   const failed = last !== undefined && !last.outcome.ok;
-  return db.$transaction(async (tx) => {
+  let emails = 0;
+  const settled = await db.$transaction(async (tx) => {
     // Bulk: a turn is up to a hundred successes and at most one failure, its last attempt.
     await tx.webhookAttempt.createMany({
       data: attempts.map(({ delivery, at, outcome }) => ({
@@ -235,6 +238,7 @@ export async function settleWebhookLane(
         "disabledReason" = ${disable ? 'Every delivery failed for 5 days' : Prisma.sql`"disabledReason"`}
       WHERE "id" = ${lane.id} AND "claimedBy" = ${workerId}`;
     if (disable && held === 1) {
+      emails = await queueWebhookDisabledEmails(tx, lane, now);
       await recordAudit(tx, operatorActor(lane.businessId, `webhooks:${workerId}`, 'Keydesk'), {
         action: 'webhook.disabled_failing',
         objectType: 'webhook',
@@ -244,4 +248,6 @@ export async function settleWebhookLane(
     }
     return { disabled: disable && held === 1 };
   });
+  if (emails > 0) wakeOutbox();
+  return settled;
 }

@@ -21,6 +21,7 @@ afterAll(async () => {
 });
 const { createLicenseKey } = await import('@/lib/license-keys/data');
 const { deliverDueWebhooks } = await import('./worker');
+const { renderWebhookDisabledEmail } = await import('./data-disabled-email');
 const { resendWebhookDelivery, sendTestWebhookEvent, purgeWebhookLog } =
   await import('./data-delivery-log');
 
@@ -188,7 +189,12 @@ describe('webhook deliveries', () => {
     const hook = await endpoint({ failingSince: new Date(Date.now() - 5 * 24 * 3600_000) });
     receiver.answer({ status: 503 });
     await issueKey();
-    await deliver();
+    process.env.KEYDESK_SMTP_URL = 'smtp://127.0.0.1:9';
+    try {
+      await deliver();
+    } finally {
+      delete process.env.KEYDESK_SMTP_URL;
+    }
     expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({
       disabled: true,
       disabledReason: 'Every delivery failed for 5 days',
@@ -197,6 +203,18 @@ describe('webhook deliveries', () => {
       where: { objectId: hook.id, action: 'webhook.disabled_failing' },
     });
     expect(audit?.businessId).toBe(acme.business.id);
+    // The owners are emailed (email is configured in this test), from the outbox.
+    const [email] = await db.outboxMessage.findMany({ where: { subjectId: hook.id } });
+    const payload = JSON.parse(email.payload);
+    expect(payload).toMatchObject({ template: 'webhook_disabled', webhookId: hook.id });
+    const owner = await db.user.findFirstOrThrow({
+      where: { memberships: { some: { businessId: acme.business.id, role: 'owner' } } },
+    });
+    expect(payload.to).toBe(owner.email);
+    const content = await renderWebhookDisabledEmail(payload);
+    expect(content.subject).toBe(`A webhook endpoint of ${acme.business.name} was disabled`);
+    expect(content.text).toContain(hook.url);
+    expect(content.text).toContain(`/settings/webhooks/${hook.id}`);
   });
 
   it('clear the failing mark on a success', async () => {
