@@ -5,36 +5,17 @@ import { db } from '@/lib/db';
 import { newTimeOrderedId } from '@/lib/ids';
 import { wakeOutbox } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
+import type {
+  WebhookAttemptView,
+  WebhookDeliveryState,
+  WebhookDeliveryView,
+} from './delivery-schema';
 import { WEBHOOK_TEST_EVENT_TYPE } from './events';
 import { webhookPayload } from './payload';
 import { WEBHOOK_LOG_RETENTION_MS } from './schedule';
 
 // What an endpoint's page shows and does: its deliveries (newest first, by state and event type),
 // each one's attempts, "Resend" and "Send test event". Everything scoped to the actor's business.
-
-export type WebhookDeliveryState = 'pending' | 'succeeded' | 'failed';
-export const WEBHOOK_DELIVERY_STATES: WebhookDeliveryState[] = ['pending', 'succeeded', 'failed'];
-
-export type WebhookDeliveryView = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  state: WebhookDeliveryState;
-  attempts: number;
-  nextAttemptAt: Date;
-  lastAttemptAt: Date | null;
-  lastStatus: number | null;
-  createdAt: Date;
-};
-
-export type WebhookAttemptView = {
-  id: string;
-  attempt: number;
-  at: Date;
-  statusCode: number | null;
-  durationMs: number;
-  responseBody: string;
-};
 
 export type DeliveryCode = 'WEBHOOK_NOT_FOUND' | 'DELIVERY_NOT_FOUND';
 
