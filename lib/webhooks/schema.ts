@@ -81,7 +81,8 @@ export const webhookFilterTypesSchema = z
       });
     }
   })
-  .transform((types) => [...new Set(types)] as WebhookEventType[]);
+  // In the order Keydesk lists them, once each: the same choice is stored the same way.
+  .transform((types) => WEBHOOK_EVENT_TYPES.filter((type) => types.includes(type)));
 
 const metadataKeySchema = z
   .string()
