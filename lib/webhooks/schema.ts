@@ -1,19 +1,22 @@
 import { z } from 'zod';
 import { hasNoControlCharacters } from '@/lib/text';
 import { WEBHOOK_EVENT_TYPES, isWebhookEventType, type WebhookEventType } from './events';
+import {
+  WEBHOOK_DESCRIPTION_MAX_LENGTH,
+  WEBHOOK_HEADERS_MAX,
+  WEBHOOK_HEADER_VALUE_MAX_LENGTH,
+  WEBHOOK_METADATA_KEY_MAX_LENGTH,
+  WEBHOOK_METADATA_MAX_KEYS,
+  WEBHOOK_METADATA_VALUE_MAX_LENGTH,
+  WEBHOOK_URL_MAX_LENGTH,
+} from './limits';
 
 // Webhook endpoints' fields, shared by the Settings → Webhooks forms, their server actions and the
 // REST API (./api-schema.ts builds Dodo's snake_case bodies from these). No server imports here.
 // What a URL may point at is decided on the server (./address.ts): it depends on the environment
 // and on DNS.
 
-export const WEBHOOK_URL_MAX_LENGTH = 2048;
-export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 500;
-export const WEBHOOK_METADATA_MAX_KEYS = 50;
-export const WEBHOOK_METADATA_KEY_MAX_LENGTH = 40;
-export const WEBHOOK_METADATA_VALUE_MAX_LENGTH = 500;
-export const WEBHOOK_HEADERS_MAX = 20;
-export const WEBHOOK_HEADER_VALUE_MAX_LENGTH = 1000;
+export * from './limits';
 
 /** Why a URL is refused, as codes (the data layer answers these) and the words people read. */
 export const WEBHOOK_URL_MESSAGES = {
@@ -134,7 +137,8 @@ export const webhookHeadersSchema = z
 
 /**
  * "Add endpoint" and the endpoint page's form: "All events", or the types checked (at least one).
- * The output is what the data layer takes: `filterTypes` empty for every type.
+ * Its output parses again to itself (the action checks what the form checked); chosenFilterTypes
+ * gives what the data layer stores.
  */
 export const webhookEndpointFormSchema = z
   .object({
@@ -152,13 +156,18 @@ export const webhookEndpointFormSchema = z
       });
     }
   })
-  .transform(({ url, description, allEvents, filterTypes }) => ({
-    url,
-    description,
-    filterTypes: allEvents ? [] : filterTypes,
-  }));
+;
+
+/** The event types the form chose, as stored: empty for All events. */
+export function chosenFilterTypes(values: {
+  allEvents: boolean;
+  filterTypes: WebhookEventType[];
+}): WebhookEventType[] {
+  return values.allEvents ? [] : values.filterTypes;
+}
 
 export type WebhookEndpointFormValues = z.input<typeof webhookEndpointFormSchema>;
+export type WebhookEndpointFormOutput = z.output<typeof webhookEndpointFormSchema>;
 export type WebhookEndpointField = keyof WebhookEndpointFormValues;
 
 /** A new endpoint, as the data layer takes it from the form or the API. */
@@ -212,3 +221,8 @@ export const webhookFailures = {
 } as const;
 
 export const webhookIdSchema = z.string().trim().min(1).max(64);
+
+/** "Reveal secret": the secret, to the browser of an owner or admin who asked (recorded). */
+export type RevealWebhookSecretSuccess = { ok: true; secret: string };
+/** "Rotate secret": until when the old secret still verifies, ISO 8601. */
+export type RotateWebhookSecretSuccess = { ok: true; previousSecretExpiresAt: string };
