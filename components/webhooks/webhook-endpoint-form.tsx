@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm } from '@/components/ui/use-action-form';
+import { useActionForm, type ActionResult } from '@/components/ui/use-action-form';
 import { Controller, useWatch } from '@/components/ui/use-form';
 import { createWebhookEndpointAction, updateWebhookEndpointAction } from '@/lib/webhooks/actions';
 import type { WebhookEventType } from '@/lib/webhooks/events';
@@ -55,7 +55,7 @@ export function WebhookEndpointForm({ endpoint, onCancel, focusOnMount = false }
         }
       : NEW_ENDPOINT,
     fields: FIELD_ORDER,
-    action: (values) =>
+    action: (values): Promise<ActionResult> =>
       endpoint
         ? updateWebhookEndpointAction(endpoint.id, values)
         : createWebhookEndpointAction(values),

@@ -7,7 +7,7 @@ import {
   DeleteEndpointButton,
   EndpointEnableButton,
 } from '@/components/webhooks/endpoint-state-buttons';
-import { WebhookEndpointForm } from '@/components/webhooks/webhook-endpoint-form';
+import { EndpointSettingsForm } from '@/components/webhooks/endpoint-settings-form';
 import { WebhookSecretPanel } from '@/components/webhooks/webhook-secret-panel';
 import { requireMember } from '@/lib/auth/member';
 import { formatInstant } from '@/lib/format';
@@ -67,7 +67,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
         <h2 id="endpoint-settings-heading" className="text-lg font-semibold">
           Endpoint
         </h2>
-        <WebhookEndpointForm
+        <EndpointSettingsForm
           endpoint={{
             id: endpoint.id,
             url: endpoint.url,
