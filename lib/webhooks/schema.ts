@@ -55,8 +55,8 @@ function parseUrl(text: string): URL | null {
 export const webhookUrlSchema = z
   .string({ error: 'Enter the endpoint URL.' })
   .trim()
-  .min(1, { error: 'Enter the endpoint URL, such as https://example.com/webhooks.' })
-  .max(WEBHOOK_URL_MAX_LENGTH, { error: WEBHOOK_URL_MESSAGES.WEBHOOK_URL_TOO_LONG })
+  .min(1, { error: 'Enter the endpoint URL, such as https://example.com/webhooks.', abort: true })
+  .max(WEBHOOK_URL_MAX_LENGTH, { error: WEBHOOK_URL_MESSAGES.WEBHOOK_URL_TOO_LONG, abort: true })
   .refine(isHttpUrl, { error: WEBHOOK_URL_MESSAGES.WEBHOOK_URL_INVALID, abort: true })
   .refine((url) => !hasCredentials(url), { error: WEBHOOK_URL_MESSAGES.WEBHOOK_URL_CREDENTIALS });
 
@@ -155,8 +155,7 @@ export const webhookEndpointFormSchema = z
         message: 'Choose at least one event type, or All events.',
       });
     }
-  })
-;
+  });
 
 /** The event types the form chose, as stored: empty for All events. */
 export function chosenFilterTypes(values: {
