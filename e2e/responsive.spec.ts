@@ -68,6 +68,11 @@ const DASHBOARD_PAGES: readonly DashboardPage[] = [
     action: { role: 'button', name: 'Create API key' },
   },
   {
+    path: '/settings/webhooks',
+    heading: 'Webhooks',
+    action: { role: 'button', name: 'Add endpoint' },
+  },
+  {
     path: '/settings/business',
     heading: 'Business',
     action: { role: 'button', name: 'Save name' },
@@ -83,6 +88,7 @@ const OWNER_LINKS = [
   'Activity',
   'Members',
   'API keys',
+  'Webhooks',
   'Business',
 ];
 

@@ -23,6 +23,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     ...(can(member.role, 'api-keys:manage')
       ? [{ href: '/settings/api-keys', label: 'API keys' }]
       : []),
+    ...(can(member.role, 'webhooks:manage')
+      ? [{ href: '/settings/webhooks', label: 'Webhooks' }]
+      : []),
     ...(can(member.role, 'business:manage')
       ? [{ href: '/settings/business', label: 'Business' }]
       : []),

@@ -109,6 +109,13 @@ const licenseKey = await client.licenseKeys.create({
         <CodeBlock language="ts">{`for await (const licenseKey of client.licenseKeys.list({ page_number: 0, page_size: 100 })) {
   console.log(licenseKey.id, licenseKey.status);
 }`}</CodeBlock>
+        <p>
+          Webhook endpoints are listed as Dodo lists them, by cursor: <Code>limit</Code> (1 to 100,
+          default 10) and the previous answer’s <Code>iterator</Code>; answers are{' '}
+          <Code>{'{ "data": [...], "iterator", "done" }'}</Code>, and the last page has{' '}
+          <Code>iterator: null</Code>. <Code>for await</Code> over{' '}
+          <Code>client.webhooks.list()</Code> walks them all.
+        </p>
       </GuideSection>
       <GuideSection id="idempotency">
         <p>

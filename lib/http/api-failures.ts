@@ -1,4 +1,5 @@
 import type { Failure } from '@/lib/result';
+import { WEBHOOK_URL_MESSAGES, type WebhookUrlRefusalCode } from '@/lib/webhooks/schema';
 import { ApiError } from './api-error';
 
 // The one table from the data layer's failure codes to the REST API's answers: status, Dodo's
@@ -73,7 +74,29 @@ const ANSWERS = {
     message: () =>
       'This license key has reached its activations limit. Deactivate an instance first.',
   },
+  WEBHOOK_NOT_FOUND: {
+    status: 404,
+    code: 'WEBHOOK_NOT_FOUND',
+    message: () => 'Webhook not found.',
+  },
+  WEBHOOK_ITERATOR_INVALID: {
+    status: 422,
+    code: 'INVALID_REQUEST_BODY',
+    message: () => 'Invalid request: check iterator.',
+    errors: { iterator: ['Not an iterator Keydesk answered: start again without one.'] },
+  },
+  ...webhookUrlAnswers(),
 } as const satisfies Record<string, Answer>;
+
+/** A refused webhook URL: 422 with its own code, the message on the `url` field. */
+function webhookUrlAnswers(): Record<WebhookUrlRefusalCode, Answer> {
+  const answers = {} as Record<WebhookUrlRefusalCode, Answer>;
+  for (const code of Object.keys(WEBHOOK_URL_MESSAGES) as WebhookUrlRefusalCode[]) {
+    const message = WEBHOOK_URL_MESSAGES[code];
+    answers[code] = { status: 422, code, message: () => message, errors: { url: [message] } };
+  }
+  return answers;
+}
 
 export type ApiFailureCode = keyof typeof ANSWERS;
 

@@ -34,6 +34,14 @@ import {
   apiProductSchema,
   apiUpdateProductSchema,
 } from '@/lib/products/api-schema';
+import {
+  apiCreateWebhookSchema,
+  apiListWebhooksQuerySchema,
+  apiUpdateWebhookSchema,
+  apiWebhookListSchema,
+  apiWebhookSchema,
+  apiWebhookSecretSchema,
+} from '@/lib/webhooks/api-schema';
 
 // The schemas of the OpenAPI document (./openapi.ts) that become its components: the Zod schemas the
 // route handlers parse bodies and queries with, and those of the serializers' answers.
@@ -62,6 +70,9 @@ export const responseSchemas = {
   CustomerList: apiCustomerListSchema,
   Product: apiProductSchema,
   ProductList: apiProductListSchema,
+  Webhook: apiWebhookSchema,
+  WebhookList: apiWebhookListSchema,
+  WebhookSecret: apiWebhookSecretSchema,
   EmptyResponse: z
     .object({})
     .meta({ description: 'Always {}: the SDK resolves these calls to nothing.' }),
@@ -84,6 +95,8 @@ export const requestSchemas = {
   CreateCustomerRequest: apiCreateCustomerSchema,
   CreateProductRequest: apiCreateProductSchema,
   UpdateProductRequest: apiUpdateProductSchema,
+  CreateWebhookRequest: apiCreateWebhookSchema,
+  UpdateWebhookRequest: apiUpdateWebhookSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Query strings of the list endpoints, one parameter per field. */
@@ -92,4 +105,5 @@ export const querySchemas = {
   ListLicenseKeyInstancesQuery: apiListLicenseKeyInstancesQuerySchema,
   ListCustomersQuery: apiListCustomersQuerySchema,
   ListProductsQuery: apiListProductsQuerySchema,
+  ListWebhooksQuery: apiListWebhooksQuerySchema,
 } satisfies Record<string, z.ZodType>;

@@ -2,6 +2,7 @@ import type { querySchemas, requestSchemas, responseSchemas } from './openapi-co
 import { CUSTOMER_AND_PRODUCT_OPERATIONS } from './openapi-operations-customers-products';
 import { LICENSE_KEY_OPERATIONS } from './openapi-operations-license-keys';
 import { LICENSE_OPERATIONS } from './openapi-operations-licenses';
+import { WEBHOOK_OPERATIONS } from './openapi-operations-webhooks';
 
 // The operations of the REST API, as ./openapi.ts documents them: one entry per method and path,
 // naming its schemas (./openapi-components.ts) and the errors of its own, in the files of their tags
@@ -39,6 +40,10 @@ export const TAGS = [
   },
   { name: 'Customers', description: 'The people license keys belong to.' },
   { name: 'Products', description: 'What license keys unlock, and the terms new keys get.' },
+  {
+    name: 'Webhooks',
+    description: 'Endpoints Keydesk sends events to, and their signing secrets.',
+  },
   { name: 'Service', description: 'Health and this document.' },
 ] as const;
 
@@ -72,5 +77,6 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...LICENSE_KEY_OPERATIONS,
   ...LICENSE_OPERATIONS,
   ...CUSTOMER_AND_PRODUCT_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...SERVICE_OPERATIONS,
 ];

@@ -35,6 +35,9 @@ const EXPECTED: Record<string, string[]> = {
   '/products': ['post', 'get'],
   '/products/{id}': ['get', 'patch', 'delete'],
   '/products/{id}/unarchive': ['post'],
+  '/webhooks': ['post', 'get'],
+  '/webhooks/{webhook_id}': ['get', 'patch', 'delete'],
+  '/webhooks/{webhook_id}/secret': ['get'],
   '/health': ['get'],
   '/openapi.json': ['get'],
 };
@@ -160,6 +163,7 @@ describe('the OpenAPI document', () => {
       'post /licenses/deactivate',
       'post /products',
       'post /products/{id}/unarchive',
+      'post /webhooks',
     ]);
     expect(resolve('#/components/parameters/IdempotencyKey')).toMatchObject({
       name: 'Idempotency-Key',
@@ -183,6 +187,8 @@ describe('the OpenAPI document', () => {
     expect(codes('/products/{id}', 'get', '404')).toContain('PRODUCT_NOT_FOUND');
     expect(codes('/license_keys', 'post', '409')).toContain('LICENSE_KEY_ALREADY_EXISTS');
     expect(codes('/licenses/activate', 'post', '422')).toContain('LICENSE_KEY_LIMIT_REACHED');
+    expect(codes('/webhooks/{webhook_id}', 'patch', '404')).toContain('WEBHOOK_NOT_FOUND');
+    expect(codes('/webhooks', 'post', '422')).toContain('WEBHOOK_URL_PRIVATE');
   });
 
   it('turns list queries into parameters from the same Zod schemas the handlers parse', () => {

@@ -11,7 +11,7 @@ export type JsonSchema = { [key: string]: unknown };
 const API_DESCRIPTION = [
   'The REST API of Keydesk, compatible with the license-key endpoints of the Dodo Payments API: the official `dodopayments` SDK works against it with `baseURL` set to this server’s `/api`.',
   'Authenticate with an API key of your business (Settings → API keys) as `Authorization: Bearer kd_live_…`; a read-only key may only read. The /licenses endpoints are public: shipped software calls them with the license key alone.',
-  'Lists take `page_number` (from 0) and `page_size` (1 to 100, default 10) and answer `{ "items": [...] }`, newest first.',
+  'Lists take `page_number` (from 0) and `page_size` (1 to 100, default 10) and answer `{ "items": [...] }`, newest first; the webhook list, as Dodo’s, takes `limit` and `iterator` and answers `{ "data": [...], "iterator", "done" }`.',
   'Errors answer `{ "code", "message" }`; every answer carries `x-request-id`.',
 ].join('\n\n');
 
