@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/ui/page-heading';
+import { DeliveryLog } from '@/components/webhooks/delivery-log';
 import { EndpointStatus } from '@/components/webhooks/endpoint-status';
 import {
   DeleteEndpointButton,
@@ -11,13 +12,15 @@ import { EndpointSettingsForm } from '@/components/webhooks/endpoint-settings-fo
 import { WebhookSecretPanel } from '@/components/webhooks/webhook-secret-panel';
 import { requireMember } from '@/lib/auth/member';
 import { formatInstant } from '@/lib/format';
+import { listWebhookDeliveries } from '@/lib/webhooks/data-delivery-log';
 import { getWebhookEndpoint } from '@/lib/webhooks/data-endpoints';
+import { deliveryFilterSchema } from '@/lib/webhooks/delivery-schema';
 
 export const metadata: Metadata = { title: 'Webhook endpoint' };
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ added?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 const sectionClassName = 'space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
@@ -25,7 +28,19 @@ const sectionClassName = 'space-y-4 rounded-lg border border-slate-200 bg-white 
 export default async function WebhookEndpointPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const member = await requireMember('webhooks:manage');
-  const endpoint = await getWebhookEndpoint(member, id);
+  const filter = deliveryFilterSchema.parse({
+    status: query.status,
+    event: query.event,
+    before: query.before,
+  });
+  const [endpoint, log] = await Promise.all([
+    getWebhookEndpoint(member, id),
+    listWebhookDeliveries(member, id, {
+      state: filter.status,
+      eventType: filter.event,
+      before: filter.before,
+    }),
+  ]);
   if (!endpoint) notFound();
   return (
     <div className="max-w-4xl space-y-8">
@@ -112,11 +127,22 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
         </div>
       </section>
 
-      {/* The delivery log and "Send test event" go here (issue 14, delivery side). */}
       <section aria-labelledby="deliveries-heading" className={sectionClassName}>
-        <h2 id="deliveries-heading" className="text-lg font-semibold">
-          Deliveries
-        </h2>
+        <div>
+          <h2 id="deliveries-heading" className="text-lg font-semibold">
+            Deliveries
+          </h2>
+          <p className="text-sm text-slate-600">
+            Each event is sent until the endpoint answers 2xx within 15 seconds: at once, then after
+            5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. Kept for 30 days.
+          </p>
+        </div>
+        <DeliveryLog
+          endpointId={endpoint.id}
+          deliveries={log?.deliveries ?? []}
+          next={log?.next ?? null}
+          filter={filter}
+        />
       </section>
     </div>
   );
