@@ -72,6 +72,7 @@ export function ResendDeliveryButton({
     <div className="flex flex-col items-end gap-1">
       <Button
         variant="secondary"
+        size="sm"
         pending={pending}
         aria-describedby={outcomeId}
         onClick={() => {

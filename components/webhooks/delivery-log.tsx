@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { buttonClassName } from '@/components/ui/button';
 import { CursorPagination } from '@/components/ui/cursor-pagination';
 import { inputClassName, labelClassName } from '@/components/ui/form-styles';
 import { Cell, EmptyPanel, RowHeader, Table } from '@/components/ui/table';
@@ -87,9 +87,9 @@ export function DeliveryLog({
             ))}
           </select>
         </div>
-        <Button type="submit" variant="secondary">
+        <button type="submit" className={buttonClassName({ variant: 'secondary' })}>
           Filter deliveries
-        </Button>
+        </button>
         {filtered ? (
           <Link href={`${base}#deliveries-heading`} className="text-sm text-indigo-700 underline">
             Show every delivery

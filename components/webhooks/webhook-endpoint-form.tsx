@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
@@ -69,61 +69,71 @@ export function WebhookEndpointForm({ endpoint, onCancel, focusOnMount = false }
   const { errors } = formState;
   const allEvents = useWatch({ control, name: 'allEvents' });
 
+  // The server renders the form, and its code arrives after the page: until it has hydrated, its
+  // fields are disabled, so that nothing typed or ticked before is lost or out of step.
+  const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
+
   useEffect(() => {
     if (focusOnMount) form.setFocus('url');
   }, [focusOnMount, form]);
 
   return (
-    <form noValidate onSubmit={onSubmit} className="max-w-[40rem] space-y-6">
-      <FormAlert message={formError} />
-      <TextField
-        label="Endpoint URL"
-        type="url"
-        inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={WEBHOOK_URL_MAX_LENGTH}
-        hint="Where Keydesk sends events, with a POST: https://, at a public address."
-        error={errors.url?.message}
-        {...register('url')}
-      />
-      <TextField
-        label="Description"
-        autoComplete="off"
-        maxLength={WEBHOOK_DESCRIPTION_MAX_LENGTH}
-        hint="Optional. What receives the events, e.g. “CRM sync”."
-        error={errors.description?.message}
-        {...register('description')}
-      />
-      <Controller
-        control={control}
-        name="filterTypes"
-        render={({ field, fieldState }) => (
-          <EventTypesFieldset
-            allEvents={allEvents}
-            filterTypes={field.value as WebhookEventType[]}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-            onChange={(next) => {
-              setValue('allEvents', next.allEvents);
-              field.onChange(next.filterTypes);
-            }}
-          />
-        )}
-      />
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-        <Button type="submit" pending={pending}>
-          Save endpoint
-        </Button>
-        {onCancel ? (
-          <Button variant="ghost" onClick={onCancel}>
-            Cancel
+    <form noValidate onSubmit={onSubmit} className="max-w-[40rem]">
+      <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-6 border-0 p-0">
+        <FormAlert message={formError} />
+        <TextField
+          label="Endpoint URL"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={WEBHOOK_URL_MAX_LENGTH}
+          hint="Where Keydesk sends events, with a POST: https://, at a public address."
+          error={errors.url?.message}
+          {...register('url')}
+        />
+        <TextField
+          label="Description"
+          autoComplete="off"
+          maxLength={WEBHOOK_DESCRIPTION_MAX_LENGTH}
+          hint="Optional. What receives the events, e.g. “CRM sync”."
+          error={errors.description?.message}
+          {...register('description')}
+        />
+        <Controller
+          control={control}
+          name="filterTypes"
+          render={({ field, fieldState }) => (
+            <EventTypesFieldset
+              allEvents={allEvents}
+              filterTypes={field.value as WebhookEventType[]}
+              inputRef={field.ref}
+              error={fieldState.error?.message}
+              onChange={(next) => {
+                setValue('allEvents', next.allEvents);
+                field.onChange(next.filterTypes);
+              }}
+            />
+          )}
+        />
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
+          <Button type="submit" pending={pending}>
+            Save endpoint
           </Button>
-        ) : null}
-        <p role="status" className="text-sm text-green-800">
-          {saved}
-        </p>
-      </div>
+          {onCancel ? (
+            <Button variant="ghost" onClick={onCancel}>
+              Cancel
+            </Button>
+          ) : null}
+          <p role="status" className="text-sm text-green-800">
+            {saved}
+          </p>
+        </div>
+      </fieldset>
     </form>
   );
 }
+
+const noSubscription = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
