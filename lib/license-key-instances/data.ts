@@ -6,7 +6,7 @@ import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { freeSeat, instanceSelect, type LicenseKeyInstance } from '@/lib/licenses/data';
 import { shortInstanceName } from '@/lib/licenses/names';
 import { skipTake, type Page } from '@/lib/paging';
-import { wakeOutbox } from '@/lib/outbox/wake';
+import { wakeWebhooks } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import type { LicenseKeyUsage } from './queries';
 
@@ -142,6 +142,6 @@ export async function deactivateInstance(
     );
     return ok(null);
   });
-  if (webhookEvents > 0) wakeOutbox();
+  if (webhookEvents > 0) wakeWebhooks();
   return result;
 }

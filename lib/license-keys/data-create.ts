@@ -6,7 +6,7 @@ import { whole, type DirectTx, type Row } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { newId } from '@/lib/ids';
 import { maskLicenseKey } from '@/lib/log';
-import { wakeOutbox } from '@/lib/outbox/wake';
+import { wakeWebhooks } from '@/lib/outbox/wake';
 import { newKeyActivity } from '@/lib/overview/counts';
 import { activityStatement, tallyStatements } from '@/lib/overview/data-tally';
 import { isNotNullViolation, uniqueViolationFields } from '@/lib/prisma-errors';
@@ -162,7 +162,7 @@ async function insertLicenseKey(actor: Actor, input: CreateLicenseKeyInput) {
     if (isNotNullViolation(error)) return null;
     throw error;
   }
-  if (events > 0) wakeOutbox();
+  if (events > 0) wakeWebhooks();
   return created;
 }
 

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { formatInstant } from '@/lib/format';
 import { lockKeyRow, tallyKeyChange } from '@/lib/overview/data-tally';
-import { wakeOutbox } from '@/lib/outbox/wake';
+import { wakeWebhooks } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import { emitWebhookEvents } from '@/lib/webhooks/data-events';
 import type { WebhookEventType } from '@/lib/webhooks/events';
@@ -76,7 +76,7 @@ export async function updateLicenseKey(
       return ok(key);
     },
   );
-  if (events > 0) wakeOutbox();
+  if (events > 0) wakeWebhooks();
   return result;
 }
 

@@ -11,7 +11,7 @@ import {
   activityStatement,
   tallyStatements,
 } from '@/lib/overview/data-tally';
-import { wakeOutbox } from '@/lib/outbox/wake';
+import { wakeWebhooks } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import { webhookEventFrom, webhookEventStatement } from '@/lib/webhooks/data-events';
 import { instanceData, type WebhookEventInput } from '@/lib/webhooks/payload';
@@ -39,7 +39,7 @@ export async function activateLicenseKey(
       ? await activateOnPostgres(activation)
       : await activateInTransaction(activation);
   if (key) {
-    if (whole(key.webhookEvents) > 0) wakeOutbox();
+    if (whole(key.webhookEvents) > 0) wakeWebhooks();
     return ok({
       instance: {
         id: instanceId,

@@ -5,7 +5,7 @@ import { flag, instant, whole } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { recordActivity, tallyKeyChange, talliedKeySelect } from '@/lib/overview/data-tally';
-import { wakeOutbox } from '@/lib/outbox/wake';
+import { wakeWebhooks } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import { emitWebhookEvents } from '@/lib/webhooks/data-events';
 import { instanceData } from '@/lib/webhooks/payload';
@@ -116,7 +116,7 @@ export async function deactivateLicenseKey(
     );
     return ok(null);
   });
-  if (webhookEvents > 0) wakeOutbox();
+  if (webhookEvents > 0) wakeWebhooks();
   return result;
 }
 

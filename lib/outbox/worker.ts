@@ -9,7 +9,7 @@ import {
   type ClaimedMessage,
 } from './data';
 import { PermanentDeliveryError } from './errors';
-import { onOutboxWake } from './wake';
+import { onOutboxWake, type OutboxChannel } from './wake';
 
 /** Delivers the messages of one kind. */
 export type OutboxHandler = {
@@ -126,18 +126,19 @@ export function startOutboxWorker(
   handlers: OutboxHandlers,
   { pollMillis, workerId = newWorkerId() }: { pollMillis: number; workerId?: string },
 ): RunningWorker {
-  return startDrainLoop('Outbox worker', pollMillis, async (stopping) => {
+  return startDrainLoop('Outbox worker', 'email', pollMillis, async (stopping) => {
     await deliverDueMessages(handlers, { workerId, stopping });
   });
 }
 
 /**
- * Runs `drain` at start, at every wakeOutbox() of this process and every `pollMillis`, never two at
+ * Runs `drain` at start, at every wake of `channel` in this process and every `pollMillis`, never two at
  * once (a wake during a drain drains once more after it). `drain` stops early when `stopping()`.
  * The outbox's email worker and the webhook worker are two such loops.
  */
 export function startDrainLoop(
   name: string,
+  channel: OutboxChannel,
   pollMillis: number,
   drain: (stopping: () => boolean) => Promise<void>,
 ): RunningWorker {
@@ -172,7 +173,7 @@ export function startDrainLoop(
     })();
   }
 
-  const unsubscribe = onOutboxWake(cycle);
+  const unsubscribe = onOutboxWake(cycle, channel);
   const timer = setInterval(cycle, pollMillis);
   timer.unref();
   cycle();

@@ -3,7 +3,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { db } from '@/lib/db';
 import { newTimeOrderedId } from '@/lib/ids';
-import { wakeOutbox } from '@/lib/outbox/wake';
+import { wakeWebhooks } from '@/lib/outbox/wake';
 import { fail, ok, type Result } from '@/lib/result';
 import type {
   WebhookAttemptView,
@@ -131,7 +131,7 @@ export async function resendWebhookDelivery(
     });
     return ok(null);
   });
-  if (result.ok) wakeOutbox();
+  if (result.ok) wakeWebhooks();
   return result;
 }
 
@@ -181,7 +181,7 @@ export async function sendTestWebhookEvent(
       summary: `Sent a test event to ${endpoint.url}`,
     });
   });
-  wakeOutbox();
+  wakeWebhooks();
   return ok({ deliveryId });
 }
 

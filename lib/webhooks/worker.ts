@@ -91,7 +91,7 @@ export function startWebhookWorker(options: {
 }): RunningWorker {
   const workerId = options.workerId ?? newWorkerId();
   let purgedAt = 0;
-  return startDrainLoop('Webhook worker', options.pollMillis, async (stopping) => {
+  return startDrainLoop('Webhook worker', 'webhooks', options.pollMillis, async (stopping) => {
     await deliverDueWebhooks({ workerId, allowPrivate: options.allowPrivate, stopping });
     if (Date.now() - purgedAt >= PURGE_EVERY_MS) {
       purgedAt = Date.now();
