@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
+import type { Database } from '../lib/database/create-client';
 import { newId } from '../lib/ids';
 import { startWebhookReceiver, type WebhookReceiver } from '../lib/testing/webhook-receiver';
 import { expectNoAxeViolations } from './axe';
@@ -17,6 +18,24 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => receiver.close());
 
+/**
+ * An endpoint of the demo business for this spec's receiver at a path of its own. It wants an event
+ * type no other spec causes, so only its test events reach it.
+ */
+async function quietEndpoint(db: Database) {
+  const path = `/log-${randomBytes(4).toString('hex')}`;
+  const endpoint = await db.webhookEndpoint.create({
+    data: {
+      id: newId('whk'),
+      businessId: DEMO_BUSINESS_ID,
+      url: receiver.url(path),
+      filterTypes: JSON.stringify(['license_key_instance.deleted']),
+      secret: `whsec_${randomBytes(24).toString('base64')}`,
+    },
+  });
+  return { endpoint, received: () => receiver.received.filter((r) => r.path === path) };
+}
+
 async function expectNoSidewaysScroll(page: Page) {
   const widths = await page.evaluate(() => ({
     window: window.innerWidth,
@@ -29,18 +48,7 @@ test('Send test event, see it delivered, open its attempts, resend it, filter th
   page,
   db,
 }) => {
-  const path = `/log-${randomBytes(4).toString('hex')}`;
-  // Only the test event: the endpoint wants an event type no other test causes.
-  const endpoint = await db.webhookEndpoint.create({
-    data: {
-      id: newId('whk'),
-      businessId: DEMO_BUSINESS_ID,
-      url: receiver.url(path),
-      filterTypes: JSON.stringify(['license_key_instance.deleted']),
-      secret: `whsec_${randomBytes(24).toString('base64')}`,
-    },
-  });
-  const mine = () => receiver.received.filter((request) => request.path === path);
+  const { endpoint, received: mine } = await quietEndpoint(db);
   await page.goto(`/settings/webhooks/${endpoint.id}`);
   const log = page.getByRole('region', { name: 'Deliveries' });
   await expect(log.getByText('No deliveries yet.')).toBeVisible();
@@ -91,24 +99,13 @@ test('a receiver that answers 500 leaves its answer in the log and a retry sched
   page,
   db,
 }) => {
-  const path = `/fail-${randomBytes(4).toString('hex')}`;
-  const endpoint = await db.webhookEndpoint.create({
-    data: {
-      id: newId('whk'),
-      businessId: DEMO_BUSINESS_ID,
-      url: receiver.url(path),
-      filterTypes: JSON.stringify(['license_key_instance.deleted']),
-      secret: `whsec_${randomBytes(24).toString('base64')}`,
-    },
-  });
+  const { endpoint, received } = await quietEndpoint(db);
   receiver.answer({ status: 500, body: 'receiver is down for maintenance' });
   try {
     await page.goto(`/settings/webhooks/${endpoint.id}`);
     const log = page.getByRole('region', { name: 'Deliveries' });
     await log.getByRole('button', { name: 'Send test event' }).click();
-    await expect
-      .poll(() => receiver.received.filter((r) => r.path === path).length, { timeout: 15_000 })
-      .toBe(1);
+    await expect.poll(() => received().length, { timeout: 15_000 }).toBe(1);
     await expect(async () => {
       await page.reload();
       await expect(log.getByText('HTTP 500')).toBeVisible({ timeout: 1000 });

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMailServer } from '@/lib/testing/mail-server';
+import { exited, startKeydeskProcess } from '@/lib/testing/keydesk-process';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
 
 // A crash between the action and the send loses nothing: the action's transaction wrote the
@@ -9,7 +9,6 @@ import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-da
 // it is about to send leaves it claimed, and once its lease runs out another worker sends it,
 // exactly once. A worker started after the action picks up what is waiting, and stops on SIGTERM.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let hold: { connected: () => void; until: Promise<void> } | null = null;
 const mail = await startMailServer({
   // While `hold` is set, the next connection's greeting waits: the sender is connected, about to send.
@@ -38,30 +37,13 @@ const acme = await createBusinessFixture(db, 'Acme');
 
 /** `npm run keydesk -- outbox work` as one Node process (no npm or tsx parent to outlive a kill). */
 function startWorkerProcess(): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=react-server', 'scripts/keydesk.ts', 'outbox', 'work'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: testDb.url,
-        KEYDESK_SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
-        KEYDESK_OUTBOX_POLL_MS: '200',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = startKeydeskProcess(['outbox', 'work'], {
+    DATABASE_URL: testDb.url,
+    KEYDESK_SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+    KEYDESK_OUTBOX_POLL_MS: '200',
+  });
   children.push(child);
   return child;
-}
-
-function exited(child: ChildProcess) {
-  return new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve({ code: child.exitCode, signal: child.signalCode });
-    } else child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
 }
 
 async function queueKeyEmail() {

@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createPrismaClient, type Database } from '@/lib/database/create-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/lib/database/create-client';
+import { loadAppCopy } from '@/lib/testing/app-copy';
 import { startMailServer } from '@/lib/testing/mail-server';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
 
@@ -20,17 +21,13 @@ afterAll(async () => {
 });
 
 async function loadWorker(url: string) {
-  vi.resetModules();
-  const client = createPrismaClient(url);
-  clients.push(client);
-  (globalThis as { keydeskDb?: Database }).keydeskDb = client;
-  const modules = {
+  const { modules, client } = await loadAppCopy(url, async () => ({
     worker: await import('./worker'),
     handlers: await import('./handlers'),
     keys: await import('@/lib/license-keys/data-email'),
     create: await import('@/lib/license-keys/data'),
-  };
-  delete (globalThis as { keydeskDb?: Database }).keydeskDb;
+  }));
+  clients.push(client);
   return modules;
 }
 

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
+import { exited, startKeydeskProcess } from '@/lib/testing/keydesk-process';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
 import { startWebhookReceiver } from '@/lib/testing/webhook-receiver';
 import { newWebhookSecret } from './secret';
@@ -11,7 +11,6 @@ import { newWebhookSecret } from './secret';
 // killed with -9 in the middle of a batch leaves its endpoint leased, and once the lease runs out
 // another worker sends every event, those already sent again with the same webhook-id.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const receiver = await startWebhookReceiver();
 const testDb = await createTestDatabase();
 const { db } = testDb;
@@ -26,30 +25,13 @@ afterAll(async () => {
 const acme = await createBusinessFixture(db, 'Acme');
 
 function startWorkerProcess(): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=react-server', 'scripts/keydesk.ts', 'webhooks', 'work'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: testDb.url,
-        KEYDESK_WEBHOOKS_ALLOW_PRIVATE: '1',
-        KEYDESK_OUTBOX_POLL_MS: '200',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = startKeydeskProcess(['webhooks', 'work'], {
+    DATABASE_URL: testDb.url,
+    KEYDESK_WEBHOOKS_ALLOW_PRIVATE: '1',
+    KEYDESK_OUTBOX_POLL_MS: '200',
+  });
   children.push(child);
   return child;
-}
-
-function exited(child: ChildProcess) {
-  return new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve({ code: child.exitCode, signal: child.signalCode });
-    } else child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
 }
 
 async function endpoint() {

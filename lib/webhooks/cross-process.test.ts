@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createPrismaClient, type Database } from '@/lib/database/create-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/lib/database/create-client';
+import { loadAppCopy } from '@/lib/testing/app-copy';
 import { newId } from '@/lib/ids';
 import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/testing/test-database';
 import { startWebhookReceiver } from '@/lib/testing/webhook-receiver';
@@ -24,15 +25,11 @@ afterAll(async () => {
 });
 
 async function loadApp(url: string) {
-  vi.resetModules();
-  const client = createPrismaClient(url);
-  clients.push(client);
-  (globalThis as { keydeskDb?: Database }).keydeskDb = client;
-  const modules = {
+  const { modules, client } = await loadAppCopy(url, async () => ({
     worker: await import('./worker'),
     keys: await import('@/lib/license-keys/data'),
-  };
-  delete (globalThis as { keydeskDb?: Database }).keydeskDb;
+  }));
+  clients.push(client);
   return modules;
 }
 

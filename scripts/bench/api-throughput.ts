@@ -8,15 +8,13 @@
  * route. With KEYDESK_BENCH_PG_URL the same runs on PostgreSQL right after. `npm run bench -- api-throughput`.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
 import { prepareFixture } from './api-throughput/fixture';
 import { CONNECTIONS, load, printResults } from './api-throughput/load';
-import { createPgDatabase, dropPgDatabase } from './api-throughput/postgresql';
+import { benchEngine } from './api-throughput/engine';
 import { scenarios, type Measured } from './api-throughput/scenarios';
 import {
   BUILD_OUTPUTS,
@@ -30,17 +28,8 @@ import {
 const SECONDS = 8;
 const WARMUP_SECONDS = 1;
 
-// SQLite by default; with KEYDESK_BENCH_PG_URL (a PostgreSQL server) the same routes are measured on
-// a fresh PostgreSQL database right after, in the same `npm run bench`.
-const engine = process.env.KEYDESK_BENCH_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
-const pgServerUrl = process.env.KEYDESK_BENCH_PG_URL;
-const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-bench-api-'));
-const pgDatabase = `keydesk_bench_${randomBytes(4).toString('hex')}`;
-const databaseUrl =
-  engine === 'postgresql' && pgServerUrl
-    ? await createPgDatabase(pgServerUrl, pgDatabase)
-    : `file:${path.join(dir, 'bench.db')}`;
-console.log(`Engine: ${engine}`);
+const bench = await benchEngine('api');
+const { engine, databaseUrl } = bench;
 const productionEnv: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
@@ -56,10 +45,9 @@ const env: NodeJS.ProcessEnv = {
 };
 let server: ChildProcess | undefined;
 const stopOnSignal = (signal: NodeJS.Signals) => {
-  void (server ? stopServer(server) : Promise.resolve()).finally(() => {
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  });
+  void (server ? stopServer(server) : Promise.resolve())
+    .then(() => bench.cleanup())
+    .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 };
 process.once('SIGINT', stopOnSignal);
 process.once('SIGTERM', stopOnSignal);
@@ -134,16 +122,7 @@ try {
   if (results.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
   if (server) await stopServer(server);
-  rmSync(dir, { recursive: true, force: true });
-  if (engine === 'postgresql' && pgServerUrl) await dropPgDatabase(pgServerUrl, pgDatabase);
+  await bench.cleanup();
 }
 
-if (engine === 'sqlite' && pgServerUrl && process.exitCode !== 1) {
-  const again = spawnSync(process.execPath, [...process.execArgv, process.argv[1]], {
-    env: { ...process.env, KEYDESK_BENCH_ENGINE: 'postgresql' },
-    stdio: 'inherit',
-  });
-  process.exitCode = again.status ?? 1;
-} else if (engine === 'sqlite') {
-  console.log('Set KEYDESK_BENCH_PG_URL to a PostgreSQL server to measure PostgreSQL too.');
-}
+bench.thenPostgres();

@@ -10,16 +10,15 @@
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
 import { newId } from '@/lib/ids';
 import { startWebhookReceiver } from '@/lib/testing/webhook-receiver';
 import { newWebhookSecret } from '@/lib/webhooks/secret';
 import { CONNECTIONS, load, type Scenario } from './api-throughput/load';
-import { createPgDatabase, dropPgDatabase } from './api-throughput/postgresql';
+import { benchEngine } from './api-throughput/engine';
 import {
   BUILD_OUTPUTS,
   freePort,
@@ -33,15 +32,8 @@ const SECONDS = 8;
 const RATE = 200;
 const PACED_SECONDS = Number(process.env.KEYDESK_BENCH_WEBHOOK_SECONDS ?? 30);
 
-const engine = process.env.KEYDESK_BENCH_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
-const pgServerUrl = process.env.KEYDESK_BENCH_PG_URL;
-const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-bench-webhooks-'));
-const pgDatabase = `keydesk_bench_${randomBytes(4).toString('hex')}`;
-const databaseUrl =
-  engine === 'postgresql' && pgServerUrl
-    ? await createPgDatabase(pgServerUrl, pgDatabase)
-    : `file:${path.join(dir, 'bench.db')}`;
-console.log(`Engine: ${engine}`);
+const bench = await benchEngine('webhooks');
+const { databaseUrl } = bench;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
@@ -195,14 +187,7 @@ try {
 } finally {
   if (server) await stopServer(server);
   await receiver.close();
-  rmSync(dir, { recursive: true, force: true });
-  if (engine === 'postgresql' && pgServerUrl) await dropPgDatabase(pgServerUrl, pgDatabase);
+  await bench.cleanup();
 }
 
-if (engine === 'sqlite' && pgServerUrl && process.exitCode !== 1) {
-  const again = spawnSync(process.execPath, [...process.execArgv, process.argv[1]], {
-    env: { ...process.env, KEYDESK_BENCH_ENGINE: 'postgresql' },
-    stdio: 'inherit',
-  });
-  process.exitCode = again.status ?? 1;
-}
+bench.thenPostgres();
