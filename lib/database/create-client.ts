@@ -48,7 +48,7 @@ export function sqliteAdapterFactory(databaseUrl?: string) {
 }
 
 function postgresPool(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
-  return new pg.Pool({
+  const connections = new pg.Pool({
     connectionString: databaseUrl,
     max: pool.max,
     connectionTimeoutMillis: pool.connectionTimeoutMillis,
@@ -56,6 +56,19 @@ function postgresPool(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
     statement_timeout: pool.statementTimeoutMillis,
     application_name: 'keydesk',
   });
+  // An idle connection the server closes (a restart, a failover) is an 'error' of the pool: without
+  // a listener it would end the process. The pool opens another when one is needed.
+  connections.on('error', (error) =>
+    console.error(
+      JSON.stringify({
+        level: 'warn',
+        time: new Date().toISOString(),
+        message: 'An idle PostgreSQL connection was closed; the pool opens another when needed',
+        error: error.message,
+      }),
+    ),
+  );
+  return connections;
 }
 
 export function postgresAdapterFactory(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
@@ -94,6 +107,12 @@ export function createPrismaClient(databaseUrl?: string, pool?: PoolSettings): P
       adapter: observedAdapterFactory(new PrismaPg(connections, { disposeExternalPool: true })),
     }) as unknown as PrismaClient;
     directOf.set(client, postgresDirect(connections));
+    // Prisma ends the pool only if it connected itself; the direct path may have used it alone.
+    const disconnect = client.$disconnect.bind(client);
+    client.$disconnect = async () => {
+      await disconnect();
+      if (!connections.ended) await connections.end();
+    };
     return client;
   }
   const sqlite = sqliteAdapterFactory(target.url);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { operatorActor } from '@/lib/auth/authorize';
-import { db, dbEngine } from '@/lib/db';
+import { db, dbEngine, direct } from '@/lib/db';
+import { instant, whole, type Row } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { newTimeOrderedId } from '@/lib/ids';
 import { nextAttemptAt } from '@/lib/outbox/backoff';
@@ -14,12 +15,14 @@ import {
 } from './schedule';
 import type { AttemptOutcome, WebhookTarget } from './send';
 
-// The delivery worker's statements. Events become deliveries (one per endpoint that wants them:
-// the fan-out); each endpoint is a lane that one worker at a time holds with a lease and works
-// through in the order of its events, so that an endpoint sees events in the order they happened
-// (a failing one is retried on its schedule and does not hold the others back). On PostgreSQL the
-// fan-out and the lanes are claimed with FOR UPDATE SKIP LOCKED: any number of processes share
-// the work and none takes what another holds. SQLite runs one write at a time.
+// The delivery worker's statements, on the direct path (lib/database/direct.ts: a delivery costs
+// the server a share of what the change that caused it cost). Events become deliveries (one per
+// endpoint that wants them: the fan-out); each endpoint is a lane that one worker at a time holds
+// with a lease and works through in the order of its events, so that an endpoint sees events in
+// the order they happened (a failing one is retried on its schedule and does not hold the others
+// back). On PostgreSQL the fan-out and the lanes are claimed with FOR UPDATE SKIP LOCKED: any
+// number of processes share the work and none takes what another holds. SQLite runs one write at
+// a time.
 
 const skipLocked = () =>
   dbEngine === 'postgresql' ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
@@ -44,22 +47,22 @@ const deliveriesOf = (events: Prisma.Sql) => Prisma.sql`
  */
 export async function fanOutWebhookEvents(limit = 500): Promise<number> {
   if (dbEngine === 'postgresql') {
-    const [row] = await db.$queryRaw<{ events: bigint | number }[]>`
+    const [row] = await direct.rows(Prisma.sql`
       WITH "ev" AS (
         SELECT "id", "businessId", "type", "createdAt" FROM "WebhookEvent"
         WHERE "fannedOut" = false ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED
       ),
       "d" AS (${deliveriesOf(Prisma.sql`"ev"`)}),
       "f" AS (UPDATE "WebhookEvent" SET "fannedOut" = true WHERE "id" IN (SELECT "id" FROM "ev"))
-      SELECT COUNT(*) AS "events" FROM "ev"`;
-    return Number(row.events);
+      SELECT COUNT(*) AS "events" FROM "ev"`);
+    return whole(row.events);
   }
   const pending = Prisma.sql`(SELECT "id", "businessId", "type", "createdAt" FROM "WebhookEvent"
     WHERE "fannedOut" = false ORDER BY "id" LIMIT ${limit})`;
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw(deliveriesOf(pending));
-    return tx.$executeRaw`UPDATE "WebhookEvent" SET "fannedOut" = true
-      WHERE "id" IN (SELECT "id" FROM ${pending} AS p)`;
+  return direct.transaction(async (tx) => {
+    await tx.run(deliveriesOf(pending));
+    return tx.run(Prisma.sql`UPDATE "WebhookEvent" SET "fannedOut" = true
+      WHERE "id" IN (SELECT "id" FROM ${pending} AS p)`);
   });
 }
 
@@ -69,20 +72,6 @@ export type WebhookLane = WebhookTarget & {
   businessId: string;
   failingSince: Date | null;
 };
-
-type LaneRow = {
-  id: string;
-  businessId: string;
-  url: string;
-  secret: string;
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | string | null;
-  headers: string;
-  failingSince: Date | string | null;
-};
-
-const asDate = (value: Date | string | null) =>
-  value === null ? null : value instanceof Date ? value : new Date(value);
 
 /**
  * Leases up to `limit` enabled endpoints with a delivery due at `now` to `workerId`, until
@@ -95,7 +84,7 @@ export async function claimWebhookLanes(options: {
   leaseMs: number;
 }): Promise<WebhookLane[]> {
   const { workerId, now, limit, leaseMs } = options;
-  const rows = await db.$queryRaw<LaneRow[]>`
+  const rows = await direct.rows(Prisma.sql`
     UPDATE "WebhookEndpoint"
     SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "claimedBy" = ${workerId}
     WHERE "id" IN (
@@ -107,17 +96,17 @@ export async function claimWebhookLanes(options: {
       ${skipLocked()}
     )
     RETURNING "id", "businessId", "url", "secret", "previousSecret", "previousSecretExpiresAt",
-      "headers", "failingSince"`;
-  return rows.map((row) => {
-    const previousUntil = asDate(row.previousSecretExpiresAt);
+      "headers", "failingSince"`);
+  return rows.map((row: Row) => {
+    const previousUntil = instant(row.previousSecretExpiresAt);
     const previous = row.previousSecret && previousUntil && previousUntil > now;
     return {
-      id: row.id,
-      businessId: row.businessId,
-      url: row.url,
-      secrets: previous ? [row.secret, row.previousSecret!] : [row.secret],
-      headers: JSON.parse(row.headers) as Record<string, string>,
-      failingSince: asDate(row.failingSince),
+      id: String(row.id),
+      businessId: String(row.businessId),
+      url: String(row.url),
+      secrets: previous ? [String(row.secret), String(row.previousSecret)] : [String(row.secret)],
+      headers: JSON.parse(String(row.headers)) as Record<string, string>,
+      failingSince: instant(row.failingSince),
     };
   });
 }
@@ -138,29 +127,28 @@ export async function dueWebhookDeliveries(
   now: Date,
   limit: number,
 ): Promise<DueDelivery[]> {
-  const rows = await db.webhookDelivery.findMany({
-    where: { endpointId, state: 'pending', nextAttemptAt: { lte: now } },
-    orderBy: { id: 'asc' },
-    take: limit,
-    select: {
-      id: true,
-      eventId: true,
-      eventType: true,
-      attempts: true,
-      scheduleStep: true,
-      event: { select: { payload: true } },
-    },
-  });
-  return rows.map(({ event, ...row }) => ({ ...row, payload: event.payload }));
+  const rows = await direct.rows(Prisma.sql`
+    SELECT d."id", d."eventId", d."eventType", d."attempts", d."scheduleStep", ev."payload"
+    FROM "WebhookDelivery" AS d JOIN "WebhookEvent" AS ev ON ev."id" = d."eventId"
+    WHERE d."endpointId" = ${endpointId} AND d."state" = 'pending' AND d."nextAttemptAt" <= ${now}
+    ORDER BY d."id" LIMIT ${limit}`);
+  return rows.map((row) => ({
+    id: String(row.id),
+    eventId: String(row.eventId),
+    eventType: String(row.eventType),
+    payload: String(row.payload),
+    attempts: whole(row.attempts),
+    scheduleStep: whole(row.scheduleStep),
+  }));
 }
 
 export type MadeAttempt = { delivery: DueDelivery; at: Date; outcome: AttemptOutcome };
 
 /**
- * Records a lane's attempts, in one transaction: each in the log, its delivery succeeded, due
- * again on the retry schedule or failed for good, and the endpoint's health. An endpoint whose
- * attempts have all failed for WEBHOOK_DISABLE_AFTER_MS is disabled (and the trail says so). The
- * lane is given back, or kept resting for WEBHOOK_LANE_REST_MS after a failure.
+ * Records a lane's attempts, in one transaction of a few statements: each in the log, its delivery
+ * succeeded, due again on the retry schedule or failed for good, and the endpoint's health. The
+ * lane is given back, or kept resting for WEBHOOK_LANE_REST_MS after a failure. An endpoint whose
+ * attempts have all failed for WEBHOOK_DISABLE_AFTER_MS is then disabled (disableFailingEndpoint).
  */
 export async function settleWebhookLane(
   lane: WebhookLane,
@@ -170,84 +158,83 @@ export async function settleWebhookLane(
 ): Promise<{ disabled: boolean }> {
   const last = attempts.at(-1);
   const failed = last !== undefined && !last.outcome.ok;
-  let emails = 0;
-  const settled = await db.$transaction(async (tx) => {
-    // Bulk: a turn is up to a hundred successes and at most one failure, its last attempt.
-    await tx.webhookAttempt.createMany({
-      data: attempts.map(({ delivery, at, outcome }) => ({
-        id: newTimeOrderedId('wha', at.getTime()),
-        deliveryId: delivery.id,
-        attempt: delivery.attempts + 1,
-        at,
-        statusCode: outcome.statusCode,
-        durationMs: outcome.durationMs,
-        responseBody: outcome.responseBody,
-      })),
-    });
+  const succeeded = attempts.filter(({ outcome }) => outcome.ok);
+  const failingSince = failed
+    ? ((succeeded.length > 0 ? null : lane.failingSince) ?? last.at)
+    : attempts.length > 0
+      ? null
+      : lane.failingSince;
+  await direct.transaction(async (tx) => {
+    if (attempts.length > 0) {
+      const rows = attempts.map(
+        ({ delivery, at, outcome }) => Prisma.sql`(${newTimeOrderedId('wha', at.getTime())},
+          ${delivery.id}, ${delivery.attempts + 1}, ${at}, ${outcome.statusCode},
+          ${outcome.durationMs}, ${outcome.responseBody})`,
+      );
+      await tx.run(Prisma.sql`INSERT INTO "WebhookAttempt" ("id", "deliveryId", "attempt", "at",
+          "statusCode", "durationMs", "responseBody")
+        VALUES ${Prisma.join(rows)}`);
+    }
+    // A turn is up to a hundred successes, almost always with one status, and at most one failure.
     const byStatus = new Map<number | null, MadeAttempt[]>();
-    for (const made of attempts.filter(({ outcome }) => outcome.ok)) {
+    for (const made of succeeded) {
       byStatus.set(made.outcome.statusCode, [
         ...(byStatus.get(made.outcome.statusCode) ?? []),
         made,
       ]);
     }
     for (const [status, group] of byStatus) {
-      await tx.webhookDelivery.updateMany({
-        where: { id: { in: group.map(({ delivery }) => delivery.id) }, state: 'pending' },
-        data: {
-          state: 'succeeded',
-          attempts: { increment: 1 },
-          scheduleStep: { increment: 1 },
-          lastAttemptAt: group.at(-1)!.at, // the log keeps each attempt's own time
-          lastStatus: status,
-        },
-      });
+      await tx.run(Prisma.sql`UPDATE "WebhookDelivery"
+        SET "state" = 'succeeded', "attempts" = "attempts" + 1, "scheduleStep" = "scheduleStep" + 1,
+          "lastAttemptAt" = ${group.at(-1)!.at}, "lastStatus" = ${status}
+        WHERE "id" IN (${Prisma.join(group.map(({ delivery }) => delivery.id))})
+          AND "state" = 'pending'`);
     }
     if (failed) {
       const { delivery, at, outcome } = last;
       const retryAt = nextAttemptAt(delivery.scheduleStep + 1, at, WEBHOOK_RETRY_DELAYS_MS);
-      await tx.webhookDelivery.updateMany({
-        where: { id: delivery.id, state: 'pending' },
-        data: {
-          state: retryAt ? 'pending' : 'failed',
-          attempts: { increment: 1 },
-          scheduleStep: { increment: 1 },
-          ...(retryAt ? { nextAttemptAt: retryAt } : {}),
-          lastAttemptAt: at,
-          lastStatus: outcome.statusCode,
-        },
-      });
+      await tx.run(Prisma.sql`UPDATE "WebhookDelivery"
+        SET "state" = ${retryAt ? 'pending' : 'failed'}, "attempts" = "attempts" + 1,
+          "scheduleStep" = "scheduleStep" + 1,
+          ${retryAt ? Prisma.sql`"nextAttemptAt" = ${retryAt},` : Prisma.empty}
+          "lastAttemptAt" = ${at}, "lastStatus" = ${outcome.statusCode}
+        WHERE "id" = ${delivery.id} AND "state" = 'pending'`);
     }
-    const succeeded = attempts.some(({ outcome }) => outcome.ok);
-    const failingSince = failed
-      ? ((succeeded ? null : lane.failingSince) ?? last.at)
-      : attempts.length > 0
-        ? null
-        : lane.failingSince;
-    const disable =
-      failed &&
-      failingSince !== null &&
-      now.getTime() - failingSince.getTime() >= WEBHOOK_DISABLE_AFTER_MS;
-    // Raw, so that the lease and health leave the endpoint's updatedAt (its settings) alone.
-    const held = await tx.$executeRaw`
-      UPDATE "WebhookEndpoint"
+    // The lease and health leave the endpoint's updatedAt (its settings) alone.
+    await tx.run(Prisma.sql`UPDATE "WebhookEndpoint"
       SET "failingSince" = ${failingSince},
         "lockedUntil" = ${failed ? new Date(now.getTime() + WEBHOOK_LANE_REST_MS) : null},
-        "claimedBy" = ${failed ? workerId : null},
-        "disabled" = ${disable ? Prisma.sql`true` : Prisma.sql`"disabled"`},
-        "disabledReason" = ${disable ? 'Every delivery failed for 5 days' : Prisma.sql`"disabledReason"`}
-      WHERE "id" = ${lane.id} AND "claimedBy" = ${workerId}`;
-    if (disable && held === 1) {
-      emails = await queueWebhookDisabledEmails(tx, lane, now);
-      await recordAudit(tx, operatorActor(lane.businessId, `webhooks:${workerId}`, 'Keydesk'), {
-        action: 'webhook.disabled_failing',
-        objectType: 'webhook',
-        objectId: lane.id,
-        summary: `Disabled the webhook endpoint ${lane.url}: every delivery failed for 5 days`,
-      });
-    }
-    return { disabled: disable && held === 1 };
+        "claimedBy" = ${failed ? workerId : null}
+      WHERE "id" = ${lane.id} AND "claimedBy" = ${workerId}`);
+  });
+  const disable =
+    failed &&
+    failingSince !== null &&
+    now.getTime() - failingSince.getTime() >= WEBHOOK_DISABLE_AFTER_MS;
+  return { disabled: disable && (await disableFailingEndpoint(lane, now)) };
+}
+
+/**
+ * Disables an endpoint every attempt of which has failed for WEBHOOK_DISABLE_AFTER_MS, says so in
+ * the activity trail and emails the owners, in one transaction; false when it was disabled already.
+ */
+async function disableFailingEndpoint(lane: WebhookLane, now: Date): Promise<boolean> {
+  let emails = 0;
+  const disabled = await db.$transaction(async (tx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { id: lane.id, disabled: false },
+      data: { disabled: true, disabledReason: 'Every delivery failed for 5 days' },
+    });
+    if (count === 0) return false;
+    await recordAudit(tx, operatorActor(lane.businessId, `webhooks:${lane.id}`, 'Keydesk'), {
+      action: 'webhook.disabled_failing',
+      objectType: 'webhook',
+      objectId: lane.id,
+      summary: `Disabled the webhook endpoint ${lane.url}: every delivery failed for 5 days`,
+    });
+    emails = await queueWebhookDisabledEmails(tx, lane, now);
+    return true;
   });
   if (emails > 0) wakeOutbox();
-  return settled;
+  return disabled;
 }
