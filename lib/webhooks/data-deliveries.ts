@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { newTimeOrderedId } from '@/lib/ids';
 import { nextAttemptAt } from '@/lib/outbox/backoff';
 import { wakeOutbox } from '@/lib/outbox/wake';
+import { describeWebhookUrl } from './endpoint-rows';
 import { queueWebhookDisabledEmails } from './data-disabled-email';
 import {
   WEBHOOK_DISABLE_AFTER_MS,
@@ -228,9 +229,9 @@ async function disableFailingEndpoint(lane: WebhookLane, now: Date): Promise<boo
     if (count === 0) return false;
     await recordAudit(tx, operatorActor(lane.businessId, `webhooks:${lane.id}`, 'Keydesk'), {
       action: 'webhook.disabled_failing',
-      objectType: 'webhook',
+      objectType: 'webhook_endpoint',
       objectId: lane.id,
-      summary: `Disabled the webhook endpoint ${lane.url}: every delivery failed for 5 days`,
+      summary: `Disabled the webhook endpoint ${describeWebhookUrl(lane.url)}: every delivery failed for 5 days`,
     });
     emails = await queueWebhookDisabledEmails(tx, lane, now);
     return true;

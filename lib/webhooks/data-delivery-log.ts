@@ -10,6 +10,7 @@ import type {
   WebhookDeliveryState,
   WebhookDeliveryView,
 } from './delivery-schema';
+import { describeWebhookUrl } from './endpoint-rows';
 import { WEBHOOK_TEST_EVENT_TYPE } from './events';
 import { webhookPayload } from './payload';
 import { WEBHOOK_LOG_RETENTION_MS } from './schedule';
@@ -125,9 +126,9 @@ export async function resendWebhookDelivery(
     if (count === 0) return fail('DELIVERY_NOT_FOUND');
     await recordAudit(tx, actor, {
       action: 'webhook.delivery_resent',
-      objectType: 'webhook',
+      objectType: 'webhook_endpoint',
       objectId: endpointId,
-      summary: `Resent delivery ${deliveryId} to ${endpoint.url}`,
+      summary: `Resent delivery ${deliveryId} to ${describeWebhookUrl(endpoint.url)}`,
     });
     return ok(null);
   });
@@ -176,9 +177,9 @@ export async function sendTestWebhookEvent(
     });
     await recordAudit(tx, actor, {
       action: 'webhook.test_sent',
-      objectType: 'webhook',
+      objectType: 'webhook_endpoint',
       objectId: endpointId,
-      summary: `Sent a test event to ${endpoint.url}`,
+      summary: `Sent a test event to ${describeWebhookUrl(endpoint.url)}`,
     });
   });
   wakeWebhooks();

@@ -7,6 +7,7 @@ import { readEnv } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueueOutboxMessage } from '@/lib/outbox/data';
 import { PermanentDeliveryError } from '@/lib/outbox/errors';
+import { describeWebhookUrl } from './endpoint-rows';
 
 /**
  * Tells each owner of the business, by email (when email is configured), that Keydesk disabled the
@@ -33,7 +34,7 @@ export async function queueWebhookDisabledEmails(
       {
         kind: EMAIL_KIND,
         businessId: endpoint.businessId,
-        subject: { type: 'webhook', id: endpoint.id },
+        subject: { type: 'webhook_endpoint', id: endpoint.id },
         payload,
       },
       now,
@@ -55,7 +56,7 @@ export async function renderWebhookDisabledEmail(
   }
   return webhookDisabledEmail({
     businessName: endpoint.business.name,
-    url: endpoint.url,
+    url: describeWebhookUrl(endpoint.url),
     endpointPageUrl: `${new URL(readEnv().publicUrl).origin}/settings/webhooks/${payload.webhookId}`,
   });
 }
