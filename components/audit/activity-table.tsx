@@ -11,6 +11,13 @@ const OBJECT_LABELS: Record<string, string> = {
   customer: 'Customer',
   product: 'Product',
   business: 'Business',
+  webhook_endpoint: 'Webhook endpoint',
+};
+
+/** Where an object of the trail lives in the dashboard, when it has a page. */
+const OBJECT_PAGES: Record<string, string> = {
+  license_key: '/license-keys/',
+  webhook_endpoint: '/settings/webhooks/',
 };
 
 /** One page of the business's audit trail, newest first. */
@@ -50,10 +57,11 @@ export function ActivityTable({
 function ObjectReference({ type, id }: { type: string; id: string }) {
   const label = OBJECT_LABELS[type] ?? type;
   const idText = <span className="font-mono text-xs">{id}</span>;
-  if (type === 'license_key') {
+  const page = OBJECT_PAGES[type];
+  if (page) {
     return (
       <Link
-        href={`/license-keys/${encodeURIComponent(id)}`}
+        href={`${page}${encodeURIComponent(id)}`}
         className="text-indigo-700 underline-offset-2 hover:underline"
       >
         {label} {idText}
