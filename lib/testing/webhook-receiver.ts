@@ -15,8 +15,13 @@ export type WebhookReceiver = {
   url: (path?: string) => string;
   port: number;
   received: ReceivedWebhook[];
-  /** How to answer the next requests: a status (default 200), after `delayMs`. */
-  answer: (next: { status?: number; delayMs?: number; body?: string }) => void;
+  /** How to answer the next requests: a status (default 200), after `delayMs` and `before()`. */
+  answer: (next: {
+    status?: number;
+    delayMs?: number;
+    body?: string;
+    before?: () => Promise<unknown>;
+  }) => void;
   /** Requests after the first `count` get no answer until release(). */
   holdAfter: (count: number) => void;
   release: () => void;
@@ -27,7 +32,8 @@ export type WebhookReceiver = {
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
-  let reply = { status: 200, delayMs: 0, body: 'ok' };
+  type Reply = { status: number; delayMs: number; body: string; before?: () => Promise<unknown> };
+  let reply: Reply = { status: 200, delayMs: 0, body: 'ok' };
   let holdFrom = Infinity;
   let held: (() => void)[] = [];
   const server = http.createServer((request, response) => {
@@ -44,9 +50,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now(),
       });
-      const { status, delayMs, body } = reply;
+      const { status, delayMs, body, before } = reply;
       const send = () => {
-        if (!response.destroyed) response.writeHead(status).end(body);
+        void (before ?? (async () => {}))().then(() => {
+          if (!response.destroyed) response.writeHead(status).end(body);
+        });
       };
       if (received.length > holdFrom) held.push(send);
       else if (delayMs > 0) setTimeout(send, delayMs);

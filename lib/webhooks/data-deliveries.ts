@@ -112,6 +112,14 @@ export async function claimWebhookLanes(options: {
   });
 }
 
+/** Whether the endpoint still exists (a lane's endpoint may be deleted while it is worked). */
+export async function webhookEndpointExists(id: string): Promise<boolean> {
+  const rows = await direct.rows(
+    Prisma.sql`SELECT 1 AS "one" FROM "WebhookEndpoint" WHERE "id" = ${id}`,
+  );
+  return rows.length > 0;
+}
+
 /** A delivery to make now: its event's id (the `webhook-id`) and body. */
 export type DueDelivery = {
   id: string;

@@ -284,6 +284,24 @@ describe('webhook deliveries', () => {
     expect(await sendTestWebhookEvent(other.owner, hook.id)).toMatchObject({ ok: false });
   });
 
+  it('keep an answer with bytes a database cannot store (NUL), and survive an endpoint deleted mid-send', async () => {
+    const hook = await endpoint();
+    receiver.answer({ status: 200, body: 'ok\u0000 done' });
+    await issueKey();
+    await deliver();
+    const [attempt] = await db.webhookAttempt.findMany({
+      where: { delivery: { endpointId: hook.id } },
+    });
+    expect(attempt.responseBody).toBe('ok done');
+
+    await db.webhookEndpoint.update({ where: { id: hook.id }, data: { disabled: true } });
+    const doomed = await endpoint();
+    receiver.answer({ before: () => db.webhookEndpoint.deleteMany({ where: { id: doomed.id } }) });
+    await issueKey();
+    expect(await deliver()).toBe(1);
+    expect(await db.webhookEndpoint.count({ where: { id: doomed.id } })).toBe(0);
+  });
+
   it('keeps 30 days of log: older attempts, settled deliveries and their events are purged', async () => {
     const hook = await endpoint();
     await issueKey();

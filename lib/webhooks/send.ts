@@ -107,7 +107,7 @@ export async function postWebhook(
         }
       });
       response.on('end', () =>
-        finish(outcome(response.statusCode ?? null, Buffer.concat(kept).toString('utf8'))),
+        finish(outcome(response.statusCode ?? null, storable(Buffer.concat(kept)))),
       );
       response.on('error', (error) => finish(outcome(null, describe(error))));
     });
@@ -118,6 +118,11 @@ export async function postWebhook(
     request.on('error', (error) => finish(outcome(null, describe(error))));
     request.end(body);
   });
+}
+
+/** An answer's bytes as text the log can store: UTF-8, without NUL (PostgreSQL text refuses it). */
+function storable(bytes: Buffer): string {
+  return bytes.toString('utf8').replaceAll('\u0000', '');
 }
 
 /** Why no answer came, in words for the delivery log (never the payload). */

@@ -4,6 +4,7 @@ import {
   dueWebhookDeliveries,
   fanOutWebhookEvents,
   settleWebhookLane,
+  webhookEndpointExists,
   type MadeAttempt,
   type WebhookLane,
 } from './data-deliveries';
@@ -48,8 +49,12 @@ export async function deliverDueWebhooks(options: WebhookDrainOptions): Promise<
       leaseMs: LANE_LEASE_MS,
     });
     if (lanes.length === 0) break;
-    const counts = await Promise.all(lanes.map((lane) => workLane(lane, options)));
-    made += counts.reduce((sum, count) => sum + count, 0);
+    // Each lane on its own: one that fails (the database away) does not cut the others short.
+    const turns = await Promise.allSettled(lanes.map((lane) => workLane(lane, options)));
+    for (const turn of turns) {
+      if (turn.status === 'rejected') throw turn.reason;
+      made += turn.value;
+    }
   }
   return made;
 }
@@ -72,7 +77,13 @@ async function workLane(lane: WebhookLane, options: WebhookDrainOptions): Promis
     made.push({ delivery, at, outcome });
     if (!outcome.ok) break; // the endpoint is in trouble: let it rest, try the rest later
   }
-  await settleWebhookLane(lane, workerId, made, now());
+  try {
+    await settleWebhookLane(lane, workerId, made, now());
+  } catch (error) {
+    // Deleted while its events were being sent: its deliveries went with it.
+    if (!(await webhookEndpointExists(lane.id))) return made.length;
+    throw error;
+  }
   return made.length;
 }
 
