@@ -137,8 +137,11 @@ function useLazyResolver<TValues extends FieldValues, TOutput>(
   const loadRef = useRef(load);
   const [resolver] = useState(() => {
     const get = () =>
-      (loading.current ??= Promise.all([loadRef.current(), import('./zod-resolver')]).then(
-        ([schema, { zodResolver }]) => zodResolver(schema),
+      // The resolver first: it turns Zod's eval probe off, and Zod probes when a schema module
+      // builds its first object (loaded side by side, the schema could run first, and the page's
+      // Content-Security-Policy would report the probe).
+      (loading.current ??= import('./zod-resolver').then(({ zodResolver }) =>
+        loadRef.current().then((schema) => zodResolver(schema)),
       ));
     const lazy: Resolver<TValues, TOutput> = async (values) => {
       let resolve: Resolver<TValues, TOutput>;

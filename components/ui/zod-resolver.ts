@@ -4,8 +4,9 @@ import type { FieldError, Resolver } from './use-form';
 // Loaded by useActionForm once a form is on screen, with the form's schema: Zod (~30 KB
 // compressed) is not part of any page's first load.
 
-// Zod probes for eval (`new Function`) to compile fast parsers; the pages' Content-Security-Policy
-// refuses eval, and the browser reports even a probe that fails quietly. Parse without it.
+// Zod probes for eval (`new Function`) to compile fast parsers, when a schema builds its first
+// object; the pages' Content-Security-Policy refuses eval, and the browser reports even a probe
+// that fails quietly. Parse without it: useActionForm loads this module before any schema.
 config({ jitless: true });
 
 type Issue = { code: string; message: string; path: PropertyKey[]; errors?: Issue[][] };
