@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import type { Database } from '../lib/database/create-client';
 import { expect, test } from './fixtures';
+import { expectNoSidewaysScroll } from './layout';
 
 type DashboardPage = {
   path: string;
@@ -94,25 +95,6 @@ const OWNER_LINKS = [
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
-
-/** How wide the page's content is, against the window: the page scrolls sideways when wider. */
-function pageWidths(page: Page) {
-  return page.evaluate(() => ({
-    window: window.innerWidth,
-    document: document.documentElement.scrollWidth,
-    body: document.body.scrollWidth,
-  }));
-}
-
-async function expectNoSidewaysScroll(page: Page, what: string) {
-  const widths = await pageWidths(page);
-  expect(widths.document, `${what}: the page is wider than the window`).toBeLessThanOrEqual(
-    widths.window,
-  );
-  expect(widths.body, `${what}: the body is wider than the window`).toBeLessThanOrEqual(
-    widths.window,
-  );
-}
 
 /** Brought into view (scrolling its own container if need be), it lies wholly inside the window. */
 async function expectWithinWindow(page: Page, locator: Locator, what: string) {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import type { Database } from '../lib/database/create-client';
 import { newId } from '../lib/ids';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
+import { expectNoSidewaysScroll } from './layout';
 import { STORAGE_STATE } from './storage-state';
 
 // Settings → Webhooks as the owner drives it: add an endpoint (errors on their fields), reveal and
@@ -27,14 +27,6 @@ async function seedEndpoint(db: Database, fields: { url?: string; filterTypes?: 
       secret: `whsec_${randomBytes(24).toString('base64')}`,
     },
   });
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({
-    window: window.innerWidth,
-    document: document.documentElement.scrollWidth,
-  }));
-  expect(widths.document).toBeLessThanOrEqual(widths.window);
 }
 
 test('Add endpoint: errors on their fields, then the new endpoint’s page; reveal and copy its secret', async ({

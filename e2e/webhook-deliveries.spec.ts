@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { DEMO_BUSINESS_ID } from '../lib/auth/demo-business';
 import type { Database } from '../lib/database/create-client';
 import { newId } from '../lib/ids';
 import { startWebhookReceiver, type WebhookReceiver } from '../lib/testing/webhook-receiver';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
+import { expectNoSidewaysScroll } from './layout';
 
 // An endpoint's delivery log as the owner uses it: "Send test event" reaches a real receiver on
 // loopback through the server's own worker, the log shows the delivery and its attempt, "Resend"
@@ -34,14 +34,6 @@ async function quietEndpoint(db: Database) {
     },
   });
   return { endpoint, received: () => receiver.received.filter((r) => r.path === path) };
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({
-    window: window.innerWidth,
-    document: document.documentElement.scrollWidth,
-  }));
-  expect(widths.document).toBeLessThanOrEqual(widths.window);
 }
 
 test('Send test event, see it delivered, open its attempts, resend it, filter the log', async ({

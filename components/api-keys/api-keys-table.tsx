@@ -1,8 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { Cell, EmptyPanel, RowHeader, Table } from '@/components/ui/table';
 import type { ApiKeyView } from '@/lib/api-keys/schema';
-import { formatInstant } from '@/lib/format';
 import { RevokeApiKeyButton } from './revoke-api-key-button';
+import { Instant } from '@/components/ui/instant';
 
 /** The business's API keys: the secret's first characters only, revoked keys kept and marked. */
 export function ApiKeysTable({ apiKeys }: { apiKeys: ApiKeyView[] }) {
@@ -55,8 +55,4 @@ export function ApiKeysTable({ apiKeys }: { apiKeys: ApiKeyView[] }) {
       )}
     </Table>
   );
-}
-
-function Instant({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{formatInstant(date)}</time>;
 }

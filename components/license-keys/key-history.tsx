@@ -1,6 +1,6 @@
 import { describeActor, type AuditEventView } from '@/lib/audit/describe';
-import { formatInstant } from '@/lib/format';
 import type { LicenseKeySource } from '@/lib/license-keys/status';
+import { Instant } from '@/components/ui/instant';
 
 const PHRASES: Record<string, string> = {
   'license_key.issued': 'Issued by',
@@ -39,7 +39,7 @@ export function KeyHistory({
             for payment <span className="font-mono">{paymentId}</span>
           </>
         ) : null}{' '}
-        · <Instant date={createdAt} />
+        · <Instant className="text-slate-600" date={createdAt} />
       </>
     ) : null;
 
@@ -56,17 +56,10 @@ export function KeyHistory({
       {fromCheckout ? <li>{fromCheckout}</li> : null}
       {events.map((event) => (
         <li key={event.id}>
-          {historyPhrase(event)} {describeActor(event)} · <Instant date={event.createdAt} />
+          {historyPhrase(event)} {describeActor(event)} ·{' '}
+          <Instant className="text-slate-600" date={event.createdAt} />
         </li>
       ))}
     </ol>
-  );
-}
-
-function Instant({ date }: { date: Date }) {
-  return (
-    <time dateTime={date.toISOString()} className="text-slate-600">
-      {formatInstant(date)}
-    </time>
   );
 }

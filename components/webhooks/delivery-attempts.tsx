@@ -1,12 +1,12 @@
 import { Badge } from '@/components/ui/badge';
 import { Cell, EmptyPanel, RowHeader, Table } from '@/components/ui/table';
-import { formatInstant } from '@/lib/format';
 import {
   DELIVERY_STATE_LABELS,
   type WebhookAttemptView,
   type WebhookDeliveryView,
 } from '@/lib/webhooks/delivery-schema';
 import { ResendDeliveryButton } from './delivery-buttons';
+import { Instant } from '@/components/ui/instant';
 
 /** A delivery's state, "Resend", its attempts (newest first, each answer's first 1 KB) and the body. */
 export function DeliveryAttempts({
@@ -96,8 +96,4 @@ export function DeliveryAttempts({
       </section>
     </>
   );
-}
-
-function Instant({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{formatInstant(date)}</time>;
 }

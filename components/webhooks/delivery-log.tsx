@@ -4,7 +4,6 @@ import { buttonClassName } from '@/components/ui/button';
 import { CursorPagination } from '@/components/ui/cursor-pagination';
 import { inputClassName, labelClassName } from '@/components/ui/form-styles';
 import { Cell, EmptyPanel, RowHeader, Table } from '@/components/ui/table';
-import { formatInstant } from '@/lib/format';
 import {
   DELIVERY_STATE_LABELS,
   LOGGED_EVENT_TYPES,
@@ -14,6 +13,7 @@ import {
   type WebhookDeliveryView,
 } from '@/lib/webhooks/delivery-schema';
 import { ResendDeliveryButton, SendTestEventButton } from './delivery-buttons';
+import { Instant } from '@/components/ui/instant';
 
 const STATE_TONES: Record<WebhookDeliveryState, BadgeTone> = {
   pending: 'amber',
@@ -165,8 +165,4 @@ export function DeliveryLog({
       />
     </div>
   );
-}
-
-function Instant({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{formatInstant(date)}</time>;
 }
