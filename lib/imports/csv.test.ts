@@ -62,6 +62,16 @@ describe('csvRecords', () => {
     ]);
   });
 
+  it('chooses the delimiter from the whole header line, however the file is cut', async () => {
+    const file = '"key\nname";"e,mail";x\n1,5;a@example.com;y\n';
+    for (const size of [1, 3, 64 * 1024]) {
+      expect((await read(file, { size })).map((record) => record.fields)).toEqual([
+        ['key\nname', 'e,mail', 'x'],
+        ['1,5', 'a@example.com', 'y'],
+      ]);
+    }
+  });
+
   it('reads quoted fields: "" escapes, delimiters inside quotes', async () => {
     const [, row] = await read('a,b,c\n"Dana ""D"" Kim","x,y;z",""\n');
     expect(row.fields).toEqual(['Dana "D" Kim', 'x,y;z', '']);

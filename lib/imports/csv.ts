@@ -45,16 +45,6 @@ export function detectDelimiter(headerLine: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-/** True when the text holds a line break outside quotes: the whole header line is there. */
-function hasHeaderLine(text: string): boolean {
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) return true;
-  }
-  return false;
-}
-
 /** Line breaks in a record's fields (CRLF, LF or CR each one): only quoted fields hold them. */
 function lineBreaksIn(fields: readonly string[]): number {
   let breaks = 0;
@@ -96,14 +86,19 @@ function fileError(error: CsvError, line: number): CsvFileError {
 async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer[]> {
   const head: Buffer[] = [];
   const decoder = new TextDecoder('utf-8');
-  let text = '';
   let bytes = 0;
-  while (bytes < HEADER_SAMPLE_BYTES && !hasHeaderLine(text)) {
+  let quoted = false;
+  while (bytes < HEADER_SAMPLE_BYTES) {
     const next = await chunks.next();
     if (next.done) break;
     head.push(next.value);
     bytes += next.value.length;
-    text += decoder.decode(next.value, { stream: true });
+    // Each chunk is scanned once, the quotes' state carried over: the header line ends at the
+    // first line break outside quotes.
+    for (const char of decoder.decode(next.value, { stream: true })) {
+      if (char === '"') quoted = !quoted;
+      else if (!quoted && (char === '\n' || char === '\r')) return head;
+    }
   }
   return head;
 }
