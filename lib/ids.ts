@@ -21,7 +21,8 @@ export type IdPrefix =
   | 'whk'
   | 'msg'
   | 'whd'
-  | 'wha';
+  | 'wha'
+  | 'imp';
 
 /** A new object id with a readable prefix, like Dodo's: `lic_4kZ0pQ…` (21 random base62 characters, ~125 bits). */
 export function newId(prefix: IdPrefix): string {

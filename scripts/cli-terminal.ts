@@ -62,3 +62,17 @@ function readHidden(prompt: string): Promise<string> {
     stdin.on('data', onData);
   });
 }
+
+/** The one business --business names, by id or exact name. */
+export async function oneBusiness(
+  values: Record<string, unknown>,
+  data: { findBusinessesByIdOrName(wanted: string): Promise<{ id: string; name: string }[]> },
+) {
+  const wanted = String(values.business).trim();
+  const matches = await data.findBusinessesByIdOrName(wanted);
+  if (matches.length === 0) throw new CliError(`No business has the id or name "${wanted}".`);
+  if (matches.length > 1) {
+    throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
+  }
+  return matches[0];
+}

@@ -10,7 +10,8 @@ import { migrateDatabase } from '@/lib/database/migrate';
 import { readEnv } from '@/lib/env';
 import { newRequestId } from '@/lib/log';
 import { setupCommand } from './cli-setup';
-import { CliError, readPassword } from './cli-terminal';
+import { CliError, oneBusiness, readPassword } from './cli-terminal';
+import { importKeysCommandSpec } from './cli-import';
 import { outboxWork, webhooksWork } from './cli-workers';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -32,13 +33,22 @@ async function loadDataLayer() {
       import('@/lib/overview/data-repair'),
     ]);
   const webhooks = await import('@/lib/webhooks/worker');
+  const imports = {
+    ...(await import('@/lib/imports/data-jobs')),
+    ...(await import('@/lib/imports/data-configure')),
+    ...(await import('@/lib/imports/data-problems')),
+    ...(await import('@/lib/imports/worker')),
+  };
   return {
+    imports,
     setUpInstallation: setup.setUpInstallation,
     recountBusinessOverview: overview.recountBusinessOverview,
     outbox: { ...outbox, handlers: outboxHandlers.outboxHandlers },
     webhooks,
     createApiKey: apiKeys.createApiKey,
     findBusinessesByIdOrName: businesses.findBusinessesByIdOrName,
+    oneBusiness: (values: Values) =>
+      oneBusiness(values, { findBusinessesByIdOrName: businesses.findBusinessesByIdOrName }),
     setPasswordAsOperator: passwords.setPasswordAsOperator,
     disconnect: async () => (await import('@/lib/db')).db.$disconnect(),
   };
@@ -46,16 +56,18 @@ async function loadDataLayer() {
 export type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-type Command = {
+export type Command = {
   /** How it is typed, e.g. "user set-password --email <email>". Its words before the options name it. */
   usage: string;
   summary: string;
   /** Lines printed under the usage by `--help`. */
   details: string[];
   options: Options;
+  /** Names of the arguments it takes before or among its options (e.g. a file), all required. */
+  positionals?: string[];
   /** Options that must be given (checked before the database is opened). */
   required: string[];
-  run: (values: Values, data: DataLayer) => Promise<void>;
+  run: (values: Values, data: DataLayer, ...positionals: string[]) => Promise<void>;
 };
 
 const COMMANDS: Command[] = [
@@ -134,6 +146,7 @@ const COMMANDS: Command[] = [
     required: [],
     run: webhooksWork,
   },
+  importKeysCommandSpec,
   {
     usage: 'overview recount --business <id or name>',
     summary: "Rebuilds a business's overview figures and charts from its keys and its history.",
@@ -154,17 +167,6 @@ async function overviewRecount(values: Values, data: DataLayer) {
   await data.recountBusinessOverview(business.id);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Recounted the overview of ${business.name} (${business.id}) in ${seconds} s.`);
-}
-
-/** The one business --business names, by id or exact name. */
-async function oneBusiness(values: Values, data: DataLayer) {
-  const wanted = String(values.business).trim();
-  const matches = await data.findBusinessesByIdOrName(wanted);
-  if (matches.length === 0) throw new CliError(`No business has the id or name "${wanted}".`);
-  if (matches.length > 1) {
-    throw new CliError(`Several businesses are called "${wanted}"; give the id instead.`);
-  }
-  return matches[0];
 }
 
 async function createApiKeyCommand(values: Values, data: DataLayer) {
@@ -204,7 +206,7 @@ async function setPassword(values: Values, data: DataLayer) {
 /** The words that name a command: its usage up to the first option. */
 function commandWords(command: Command): string[] {
   const words = command.usage.split(' ');
-  const firstOption = words.findIndex((word) => word.startsWith('-') || word.startsWith('['));
+  const firstOption = words.findIndex((word) => /^[-[<]/.test(word));
   return firstOption === -1 ? words : words.slice(0, firstOption);
 }
 
@@ -248,10 +250,23 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   let values: Values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options: command.options, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: command.options,
+      strict: true,
+      allowPositionals: (command.positionals ?? []).length > 0,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    return 2;
+  }
+  const wanted = command.positionals ?? [];
+  if (positionals.length !== wanted.length) {
+    console.error(
+      `Give ${wanted.map((name) => `<${name}>`).join(' ')} once.\n\n${commandHelp(command)}`,
+    );
     return 2;
   }
   const missing = command.required.filter((name) => !values[name]);
@@ -267,7 +282,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   const data = await loadDataLayer();
   try {
-    await command.run(values, data);
+    await command.run(values, data, ...positionals);
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

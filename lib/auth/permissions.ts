@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   'keys:reveal': [...STAFF, API_WRITE, 'operator'],
   /** Issue and import keys. */
   'keys:issue': [...STAFF, API_WRITE, 'operator'],
+  /**
+   * Import a CSV file of keys (bulk import): a whole license base at once, with customers created
+   * on the way, so owners and admins only.
+   */
+  'keys:bulk-import': ['owner', 'admin', 'operator'],
   /** Create customers. */
   'customers:create': [...STAFF, API_WRITE, 'operator'],
   /** Rename customers and change their email address (support answers "I moved to a new address"). */

@@ -72,7 +72,7 @@ export async function updateLicenseKey(
       const counted = { ...before, instancesCount: after.instancesCount };
       await tallyKeyChange(tx, actor.businessId, counted, after);
       const key = toLicenseKey(after);
-      events = await emitWebhookEvents(tx, actor.businessId, webhookEvents(entries, key));
+      events = await emitWebhookEvents(tx, actor.businessId, keyChangeEvents(entries, key));
       return ok(key);
     },
   );
@@ -84,9 +84,14 @@ export async function updateLicenseKey(
  * The webhook events of a change: license_key.disabled or .enabled for the switch, and
  * license_key.updated for a new limit or expiry; each carries the key as the change left it.
  */
-function webhookEvents(entries: AuditEntry[], key: LicenseKey): WebhookEventInput[] {
+export function keyChangeEvents(entries: AuditEntry[], key: LicenseKey): WebhookEventInput[] {
   const at = new Date();
   const data = licenseKeyData(key);
+  return keyChangeTypes(entries).map((type) => ({ type, at, data }));
+}
+
+/** The webhook event types of a change's audit entries, each once. */
+export function keyChangeTypes(entries: readonly AuditEntry[]): WebhookEventType[] {
   const types = new Set(
     entries.map(({ action }): WebhookEventType =>
       action === 'license_key.disabled' || action === 'license_key.enabled'
@@ -94,14 +99,14 @@ function webhookEvents(entries: AuditEntry[], key: LicenseKey): WebhookEventInpu
         : 'license_key.updated',
     ),
   );
-  return [...types].map((type) => ({ type, at, data }));
+  return [...types];
 }
 
 const describeLimit = (limit: number | null) => (limit === null ? 'unlimited' : String(limit));
 const describeExpiry = (at: Date | null) => (at ? formatInstant(at) : 'never');
 
 /** One audit entry per kind of change the patch really makes to the key as it is. */
-function changeEntries(
+export function changeEntries(
   before: {
     activationsLimit: number | null;
     expiresAt: Date | null;

@@ -2,13 +2,16 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { dbEngine } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { jsonRecords, typedParam } from '@/lib/database/json-records';
 import {
   NEVER_EXPIRES_DAY,
   quarterOf,
   TALLY_COLUMNS,
   tallyDeltas,
+  zeroCounts,
   type ActivityCounts,
   type TalliedKey,
+  type TallyDelta,
 } from './counts';
 
 // The overview's counts, kept by the writers themselves: each function here runs inside the
@@ -154,3 +157,44 @@ export const talliedKeySelect = {
   activationsLimit: true,
   instancesCount: true,
 } as const satisfies Prisma.LicenseKeySelect;
+
+/**
+ * Many keys' changes (a batch of a bulk import) counted in KeyTally in one statement: their deltas
+ * summed per row first, in the one order of tallyDeltas. Null when they add up to nothing.
+ */
+export function tallyManyStatement(
+  businessId: string,
+  changes: readonly [before: TalliedKey | null, after: TalliedKey | null][],
+): Prisma.Sql | null {
+  const sums = new Map<string, TallyDelta>();
+  for (const [before, after] of changes) {
+    for (const delta of tallyDeltas(before, after)) {
+      const id = `${delta.productId}\u0000${delta.expiryDay}`;
+      const sum = sums.get(id) ?? { ...delta, counts: zeroCounts() };
+      for (const column of TALLY_COLUMNS) sum.counts[column] += delta.counts[column];
+      sums.set(id, sum);
+    }
+  }
+  const rows = [...sums.values()]
+    .filter((d) => TALLY_COLUMNS.some((c) => d.counts[c] !== 0))
+    .sort((a, b) =>
+      a.productId === b.productId ? a.expiryDay - b.expiryDay : a.productId < b.productId ? -1 : 1,
+    )
+    .map(({ productId, expiryDay, counts }) => ({ productId, expiryDay, ...counts }));
+  if (rows.length === 0) return null;
+  const columns = Object.fromEntries(
+    TALLY_COLUMNS.map((c) => [c, c === 'limitSum' ? ('bigint' as const) : ('integer' as const)]),
+  );
+  const table = jsonRecords(dbEngine, rows, {
+    productId: 'text',
+    expiryDay: 'integer',
+    ...columns,
+  });
+  const names = Prisma.raw(TALLY_COLUMNS.map((c) => `"${c}"`).join(', '));
+  const picked = Prisma.raw(TALLY_COLUMNS.map((c) => `"d"."${c}"`).join(', '));
+  return Prisma.sql`INSERT INTO "KeyTally" ("businessId", "productId", "expiryDay", "slot", ${names})
+    SELECT ${typedParam(dbEngine, businessId, 'text')}, "d"."productId", "d"."expiryDay",
+      ${typedParam(dbEngine, slot(), 'integer')}, ${picked}
+    FROM ${table} AS "d" WHERE true
+    ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`;
+}

@@ -1,6 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { dbEngine } from '@/lib/db';
+import type { DirectTx } from '@/lib/database/direct';
+import { jsonRecords } from '@/lib/database/json-records';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { newTimeOrderedId } from '@/lib/ids';
 import { webhookPayload, type WebhookEventInput } from './payload';
@@ -84,4 +86,41 @@ export async function emitWebhookEvents(
     written += await tx.$executeRaw(webhookEventStatement(businessId, event));
   }
   return written;
+}
+
+/**
+ * Which event types an enabled endpoint of the business wants, read once for a batch of changes
+ * (a bulk import), so that payloads are built only for events someone will receive.
+ */
+export async function wantedEventTypes(
+  tx: DirectTx,
+  businessId: string,
+): Promise<(type: WebhookEventInput['type']) => boolean> {
+  const rows = await tx.rows(Prisma.sql`SELECT "filterTypes" FROM "WebhookEndpoint"
+    WHERE "businessId" = ${businessId} AND "disabled" = false`);
+  const filters = rows.map((row) => JSON.parse(String(row.filterTypes)) as string[]);
+  return (type) => filters.some((types) => types.length === 0 || types.includes(type));
+}
+
+/** Many events of one business in one statement (wanted ones only: see wantedEventTypes). */
+export function webhookEventsStatement(
+  businessId: string,
+  events: readonly WebhookEventInput[],
+): Prisma.Sql {
+  const rows = events.map((event) => ({
+    id: newTimeOrderedId('msg', event.at.getTime()),
+    type: event.type,
+    payload: webhookPayload(businessId, event),
+    createdAt: event.at,
+  }));
+  const table = jsonRecords(dbEngine, rows, {
+    id: 'text',
+    type: 'text',
+    payload: 'text',
+    createdAt: 'timestamp',
+  });
+  return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "businessId", "type", "payload", "fannedOut",
+      "createdAt")
+    SELECT "e"."id", ${typed(businessId, 'text')}, "e"."type", "e"."payload", false, "e"."createdAt"
+    FROM ${table} AS "e"`;
 }
