@@ -108,7 +108,11 @@ export async function importKeysCommand(values: Values, data: DataLayer, file: s
   console.log(JSON.stringify(summary, null, 2));
   const failed =
     finished.state === 'failed' || finished.counts.errors > 0 || finished.counts.conflicts > 0;
-  if (failed) process.exitCode = 1;
+  if (failed) {
+    const what =
+      finished.state === 'failed' ? 'The file could not be read' : 'Some rows were not imported';
+    throw new CliError(`${what}: see the summary (job ${jobId}).`, 1);
+  }
 }
 
 async function productId(data: DataLayer, actor: ReturnType<typeof operatorActor>, name: string) {
