@@ -48,12 +48,15 @@ export function jsonRecords(
   return Prisma.sql`(SELECT ${Prisma.raw(fields)} FROM json_each(${json}))`;
 }
 
-/** A list of texts as a one-column table "value", e.g. for `IN (SELECT "value" FROM …)`. */
-export function jsonTexts(engine: Engine, values: readonly string[]): Prisma.Sql {
-  const json = JSON.stringify(values);
+/**
+ * `column` is one of `values`: on PostgreSQL `= ANY` of one array parameter, which the planner
+ * turns into index lookups whatever its statistics say (an `IN (SELECT …)` of a function it cannot
+ * see into may become a scan of the table); on SQLite `IN` a JSON array read by json_each.
+ */
+export function inTexts(engine: Engine, column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
   return engine === 'postgresql'
-    ? Prisma.sql`(SELECT "value" FROM json_array_elements_text(CAST(${json} AS json)) AS "t"("value"))`
-    : Prisma.sql`(SELECT "value" FROM json_each(${json}))`;
+    ? Prisma.sql`${column} = ANY(CAST(${[...values]} AS text[]))`
+    : Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(values)}))`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { dbEngine } from '@/lib/db';
 import { flag, instant, whole, type DirectTx } from '@/lib/database/direct';
-import { jsonRecords, jsonTexts, typedParam } from '@/lib/database/json-records';
+import { inTexts, jsonRecords, typedParam } from '@/lib/database/json-records';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { customerColumns } from '@/lib/customers/rows';
 import { newId } from '@/lib/ids';
@@ -29,7 +29,7 @@ export async function existingKeys(
     FROM "LicenseKey" AS k
     JOIN "Customer" AS c ON c."id" = k."customerId"
     JOIN "Product" AS p ON p."id" = k."productId"
-    WHERE k."key" IN ${jsonTexts(dbEngine, keys)}
+    WHERE ${inTexts(dbEngine, Prisma.sql`k."key"`, keys)}
     ${lock && dbEngine === 'postgresql' ? Prisma.sql`FOR UPDATE OF k` : Prisma.empty}`);
   return new Map(
     rows.map((row) => [
@@ -109,7 +109,8 @@ async function customersByEmail(
   if (emailsLower.length === 0) return new Map();
   const rows = await tx.rows(Prisma.sql`SELECT "id", "name", "email", "emailLower"
     FROM "Customer"
-    WHERE "businessId" = ${businessId} AND "emailLower" IN ${jsonTexts(dbEngine, emailsLower)}`);
+    WHERE "businessId" = ${businessId}
+      AND ${inTexts(dbEngine, Prisma.sql`"emailLower"`, emailsLower)}`);
   return new Map(
     rows.map((row) => [
       String(row.emailLower),

@@ -4,10 +4,14 @@ import { whole, type DirectTx } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { IMPORT_MAX_BYTES } from './limits';
 
-// The uploaded file, kept in the database in pieces (ImportFileChunk), so that whichever process
+// The uploaded file, kept in the database in pieces (ImportFileChunk) of 48 KB, so that whichever process
 // runs or resumes the job reads the same bytes, and nothing is left on one machine's disk.
 
-const CHUNK_BYTES = 1024 * 1024;
+// Small enough that no piece (nor PostgreSQL's hex text of it) is a large object for V8, which only
+// a full collection frees: 1 MB pieces made the heap of a PostgreSQL import peak 90 MB higher.
+const CHUNK_BYTES = 48 * 1024;
+/** Pieces read per query. */
+const READ_PIECES = 16;
 
 export class FileTooLargeError extends Error {
   constructor() {
@@ -49,11 +53,16 @@ export async function storeImportFile(
 export async function* readImportFile(jobId: string): AsyncGenerator<Uint8Array> {
   const [{ pieces }] = await direct.rows(Prisma.sql`SELECT COUNT(*) AS "pieces"
     FROM "ImportFileChunk" WHERE "jobId" = ${jobId}`);
-  for (let index = 0; index < whole(pieces); index++) {
-    const [row] = await direct.rows(Prisma.sql`SELECT "data" FROM "ImportFileChunk"
-      WHERE "jobId" = ${jobId} AND "index" = ${index}`);
-    if (!row) throw new Error(`Import job ${jobId}: piece ${index} of its file is missing`);
-    yield row.data as Uint8Array;
+  for (let from = 0; from < whole(pieces); from += READ_PIECES) {
+    const rows = await direct.rows(Prisma.sql`SELECT "index", "data" FROM "ImportFileChunk"
+      WHERE "jobId" = ${jobId} AND "index" >= ${from} AND "index" < ${from + READ_PIECES}
+      ORDER BY "index"`);
+    for (const [offset, row] of rows.entries()) {
+      if (whole(row.index) !== from + offset) {
+        throw new Error(`Import job ${jobId}: piece ${from + offset} of its file is missing`);
+      }
+      yield row.data as Uint8Array;
+    }
   }
 }
 

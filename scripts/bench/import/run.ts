@@ -57,8 +57,14 @@ const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const baseline = process.memoryUsage().rss;
 let peak = baseline;
+const heapBaseline = process.memoryUsage();
+let heapPeak = 0;
+let externalPeak = 0;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const memory = process.memoryUsage();
+  peak = Math.max(peak, memory.rss);
+  heapPeak = Math.max(heapPeak, memory.heapUsed);
+  externalPeak = Math.max(externalPeak, memory.external + memory.arrayBuffers);
 }, 50);
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -111,6 +117,11 @@ const scaled = (first.total * 100_000) / ROWS;
 console.log(
   `Memory: RSS ${(baseline / 1024 / 1024).toFixed(0)} MB before, peak ${(peak / 1024 / 1024).toFixed(0)} MB: ` +
     `growth ${growth.toFixed(0)} MB (target < ${MEMORY_BUDGET_MB} MB) ${growth < MEMORY_BUDGET_MB ? 'met' : 'MISSED'}`,
+);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+console.log(
+  `  JS heap ${mb(heapBaseline.heapUsed)} before, peak ${mb(heapPeak)}; buffers ` +
+    `${mb(heapBaseline.external + heapBaseline.arrayBuffers)} before, peak ${mb(externalPeak)}`,
 );
 console.log(
   `Time for 100,000 rows: ${scaled.toFixed(1)} s (target <= ${budget} s) ${scaled <= budget ? 'met' : 'MISSED'}`,
