@@ -21,6 +21,9 @@ import type { ImportRow } from './rows';
 // createLicenseKey and updateLicenseKey write for one key, for many keys in a few statements. The
 // audit events, overview counts and webhook events are gathered in `Written` and written once.
 
+/** What a key keeps of its id in the system it came from. */
+const originalIdNote = (originalId: string) => `Original ID: ${originalId}`;
+
 export type Written = {
   wanted: (type: WebhookEventInput['type']) => boolean;
   events: WebhookEventInput[];
@@ -59,7 +62,7 @@ export async function insertKeys(
       activationsLimit: row.activationsLimit,
       expiresAt: row.expiresAt,
       disabled: row.disabled,
-      note: row.originalId === null ? null : `Original ID: ${row.originalId}`,
+      note: row.originalId === null ? null : originalIdNote(row.originalId),
     })),
     {
       id: 'text',
@@ -116,6 +119,7 @@ function licenseKeyOf(
     createdAt,
     paymentId: null,
     subscriptionId: null,
+    note: row.originalId === null ? null : originalIdNote(row.originalId),
     customer,
     product: { id: row.productId, name: job.productName(row.productId) },
   };

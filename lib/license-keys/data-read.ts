@@ -21,6 +21,8 @@ export type LicenseKey = {
   createdAt: Date;
   paymentId: string | null;
   subscriptionId: string | null;
+  /** Free text kept with the key, e.g. a bulk import's "Original ID: …" (read by getLicenseKey). */
+  note?: string | null;
   customer: { id: string; name: string; email: string };
   product: { id: string; name: string };
 };
@@ -38,6 +40,7 @@ export const licenseKeySelect = {
   source: true,
   paymentId: true,
   subscriptionId: true,
+  note: true,
   createdAt: true,
   customer: { select: { id: true, name: true, email: true } },
   product: { select: { id: true, name: true } },

@@ -128,6 +128,11 @@ export default async function LicenseKeyPage({ params, searchParams }: Props) {
               <span className="font-mono">{key.subscriptionId}</span>
             </Term>
           ) : null}
+          {key.note ? (
+            <Term label="Note">
+              <span className="break-all">{key.note}</span>
+            </Term>
+          ) : null}
         </dl>
 
         <InstancesList licenseKeyId={key.id} canDeactivate={canEdit} />
