@@ -113,3 +113,21 @@ describe('an import killed midway', () => {
     expect(await claimImportJob('here:1:b', { now: later, only: job.id })).toBeNull();
   });
 });
+
+describe('a job nobody imports', () => {
+  it('loses its file after a week, and says so', async () => {
+    const acme = await createBusinessFixture(db, 'Idle');
+    const { expireIdleImportJobs } = await import('./data-claims');
+    const { createImportJob, getImportJob } = await import('./data-jobs');
+    const source = (async function* () {
+      yield new TextEncoder().encode('key,email\nIDLE-KEY-0001,a@idle.example\n');
+    })();
+    const created = await createImportJob(acme.owner, { name: 'idle.csv', source });
+    if (!created.ok) throw new Error(created.code);
+    const id = created.value.id;
+    expect(await expireIdleImportJobs(new Date(Date.now() + 6 * 86_400_000))).toBe(0);
+    expect(await expireIdleImportJobs(new Date(Date.now() + 8 * 86_400_000))).toBe(1);
+    expect(await getImportJob(acme.owner, id)).toMatchObject({ state: 'failed' });
+    expect(await db.importFileChunk.count({ where: { jobId: id } })).toBe(0);
+  });
+});

@@ -23,13 +23,18 @@ function claimantIsGone(claimedBy: string): boolean {
 /** Takes one waiting job (a pass not held by a live worker); its id, or null when none waits. */
 export async function claimImportJob(
   workerId: string,
-  { now = new Date(), only }: { now?: Date; only?: string } = {},
+  {
+    now = new Date(),
+    only,
+    skip = new Set(),
+  }: { now?: Date; only?: string; skip?: ReadonlySet<string> } = {},
 ): Promise<string | null> {
   const waiting = await direct.rows(Prisma.sql`SELECT "id", "claimedBy", "lockedUntil"
     FROM "ImportJob" WHERE "state" IN ('checking', 'importing')
       ${only ? Prisma.sql`AND "id" = ${only}` : Prisma.empty}
     ORDER BY "updatedAt", "id" LIMIT 20`);
   for (const job of waiting) {
+    if (skip.has(String(job.id))) continue;
     const holder = job.claimedBy === null ? null : String(job.claimedBy);
     const free =
       holder === null ||
@@ -49,4 +54,26 @@ export async function claimImportJob(
 export async function releaseImportJob(jobId: string, workerId: string): Promise<void> {
   await direct.run(Prisma.sql`UPDATE "ImportJob" SET "claimedBy" = NULL, "lockedUntil" = NULL
     WHERE "id" = ${jobId} AND "claimedBy" = ${workerId}`);
+}
+
+/** How long a file waits, uploaded or checked but not imported, before it is deleted. */
+export const IDLE_JOB_DAYS = 7;
+
+/**
+ * Deletes the files of jobs left uploaded or checked for IDLE_JOB_DAYS (the job stays, failed,
+ * saying why). Answers how many.
+ */
+export async function expireIdleImportJobs(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - IDLE_JOB_DAYS * 86_400_000);
+  return direct.transaction(async (tx) => {
+    const idle = await tx.rows(Prisma.sql`SELECT "id" FROM "ImportJob"
+      WHERE "state" IN ('uploaded', 'checked') AND "updatedAt" < ${before}`);
+    for (const { id } of idle) {
+      await tx.run(Prisma.sql`DELETE FROM "ImportFileChunk" WHERE "jobId" = ${String(id)}`);
+      await tx.run(Prisma.sql`UPDATE "ImportJob" SET "state" = 'failed', "updatedAt" = ${now},
+          "failure" = ${`Not imported within ${IDLE_JOB_DAYS} days, so its file was deleted. Upload it again.`}
+        WHERE "id" = ${String(id)}`);
+    }
+    return idle.length;
+  });
 }

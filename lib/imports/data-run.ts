@@ -147,8 +147,14 @@ async function commit(
       Prisma.sql`"preview" = ${JSON.stringify(previewOf(previewRows, outcomes, productNames))}`,
     ];
   }
-  const { rowsDone } = await commitBatch(job, batch);
-  return rowsDone;
+  try {
+    return (await commitBatch(job, batch)).rowsDone;
+  } catch (error) {
+    // PostgreSQL: a key or a customer's address written by someone else since the batch looked
+    // (a unique violation rolled it back). Once more: it now finds them, as present or a conflict.
+    if ((error as { code?: unknown }).code !== '23505') throw error;
+    return (await commitBatch(job, batch)).rowsDone;
+  }
 }
 
 function previewOf(
