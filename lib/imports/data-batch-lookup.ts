@@ -69,7 +69,10 @@ export async function findOrCreateCustomers(
     if (!wanted.has(row.customerEmailLower)) wanted.set(row.customerEmailLower, row);
   }
   const customers = await customersByEmail(tx, businessId, [...wanted.keys()]);
-  const missing = [...wanted.values()].filter((row) => !customers.has(row.customerEmailLower));
+  // In one order for every writer, so that two imports adding the same addresses cannot deadlock.
+  const missing = [...wanted.values()]
+    .filter((row) => !customers.has(row.customerEmailLower))
+    .sort((a, b) => (a.customerEmailLower < b.customerEmailLower ? -1 : 1));
   if (missing.length === 0) return { customers, created: [] };
   const fresh = missing.map((row) => ({
     id: newId('cus'),

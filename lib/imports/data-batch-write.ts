@@ -48,10 +48,10 @@ export async function insertKeys(
       summary: `Created customer ${customer.name} <${customer.email}> (import of ${job.fileName})`,
     });
   }
-  const keys = rows.map((row) => {
-    const customer = customers.get(row.customerEmailLower)!;
-    return { row, customer, id: newId('lic') };
-  });
+  // Sorted by key, so that two imports adding the same keys take their locks in one order.
+  const keys = [...rows]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((row) => ({ row, customer: customers.get(row.customerEmailLower)!, id: newId('lic') }));
   const table = jsonRecords(
     dbEngine,
     keys.map(({ row, customer, id }) => ({

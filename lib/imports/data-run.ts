@@ -134,6 +134,9 @@ export async function runImportPass(
   return 'finished';
 }
 
+/** unique_violation, deadlock_detected, serialization_failure */
+const RETRIED = new Set(['23505', '40P01', '40001']);
+
 const emptyBatch = (): Batch => ({ rows: [], problems: [], errorRows: 0, records: 0 });
 
 async function commit(
@@ -151,8 +154,9 @@ async function commit(
     return (await commitBatch(job, batch)).rowsDone;
   } catch (error) {
     // PostgreSQL: a key or a customer's address written by someone else since the batch looked
-    // (a unique violation rolled it back). Once more: it now finds them, as present or a conflict.
-    if ((error as { code?: unknown }).code !== '23505') throw error;
+    // (a unique violation), or a deadlock with another writer, rolled the batch back. Once more:
+    // it now finds them, as present or a conflict.
+    if (!RETRIED.has(String((error as { code?: unknown }).code))) throw error;
     return (await commitBatch(job, batch)).rowsDone;
   }
 }

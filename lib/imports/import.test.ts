@@ -276,4 +276,44 @@ describe('bulk import', () => {
       status: 'disabled',
     });
   });
+
+  it('two imports of one file at once write each key once, and between them count every row once', async () => {
+    const acme = await createBusinessFixture(db, 'Twice');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `TWICE-${String(i).padStart(5, '0')},t${i % 300}@twice.example,${acme.product.name}`,
+    );
+    const csv = `key,email,product\n${rows.join('\n')}\n`;
+    const jobs = [];
+    for (const worker of ['a', 'b']) {
+      const checked = await check(acme, csv);
+      const started = await startImport(acme.owner, checked.id);
+      if (!started.ok) throw new Error(started.code);
+      jobs.push({ id: checked.id, worker });
+    }
+    // Two workers (on PostgreSQL two connections), each taking one job, side by side.
+    await Promise.all(
+      jobs.map(({ id, worker }) => runWaitingImports({ workerId: `test:1:${worker}`, only: id })),
+    );
+    const [a, b] = await Promise.all(jobs.map(({ id }) => getImportJob(acme.owner, id)));
+    expect(a!.state).toBe('done');
+    expect(b!.state).toBe('done');
+    expect(a!.counts.created + b!.counts.created).toBe(3000);
+    expect(a!.counts.present + b!.counts.present).toBe(3000);
+    expect(await db.licenseKey.count({ where: { businessId: acme.business.id } })).toBe(3000);
+    expect(
+      await db.customer.count({
+        where: {
+          businessId: acme.business.id,
+          email: { startsWith: 't', endsWith: '@twice.example' },
+        },
+      }),
+    ).toBe(300);
+    expect(
+      await db.auditEvent.count({
+        where: { businessId: acme.business.id, action: 'license_key.imported' },
+      }),
+    ).toBe(3000);
+  }, 120_000);
 });
