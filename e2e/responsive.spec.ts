@@ -30,6 +30,11 @@ const DASHBOARD_PAGES: readonly DashboardPage[] = [
     action: { role: 'button', name: 'Copy key' },
   },
   {
+    path: '/license-keys/import',
+    heading: 'Import keys',
+    action: { role: 'button', name: 'Upload file' },
+  },
+  {
     path: '/license-keys/new',
     heading: 'New license key',
     action: { role: 'button', name: 'Create license key' },

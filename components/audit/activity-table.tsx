@@ -12,12 +12,14 @@ const OBJECT_LABELS: Record<string, string> = {
   product: 'Product',
   business: 'Business',
   webhook_endpoint: 'Webhook endpoint',
+  import_job: 'Import',
 };
 
 /** Where an object of the trail lives in the dashboard, when it has a page. */
 const OBJECT_PAGES: Record<string, string> = {
   license_key: '/license-keys/',
   webhook_endpoint: '/settings/webhooks/',
+  import_job: '/license-keys/import/',
 };
 
 /** One page of the business's audit trail, newest first. */

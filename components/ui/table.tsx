@@ -18,6 +18,11 @@ type TableProps<Row> = {
   frame?: 'card' | 'plain';
   /** `compact`: tighter cells, for reference tables. */
   density?: 'normal' | 'compact';
+  /**
+   * For a wide table with nothing focusable in it (no links, no buttons): its scrolling box takes
+   * the keyboard focus, as a region named by the caption, so that it scrolls without a mouse.
+   */
+  focusable?: boolean;
 };
 
 // A wide table scrolls inside its wrapper, never the page. `relative` makes the wrapper the
@@ -30,6 +35,9 @@ const frames = {
   },
   plain: { wrapper: 'relative overflow-x-auto', head: '' },
 } as const;
+
+const FOCUS_RING =
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 
 // Every cell, header cells included, gets the padding: rows only hold RowHeader and Cell.
 const densities = {
@@ -50,11 +58,19 @@ export function Table<Row>({
   empty,
   frame = 'card',
   density = 'normal',
+  focusable = false,
 }: TableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   const headers = columns.filter((column) => column !== false);
   return (
-    <div className={frames[frame].wrapper}>
+    <div
+      className={`${frames[frame].wrapper} ${focusable ? FOCUS_RING : ''}`}
+      role={focusable ? 'region' : undefined}
+      aria-label={focusable ? caption : undefined}
+      // A frame that scrolls must be reachable by keyboard to scroll it (WCAG 2.1.1, axe's
+      // scrollable-region-focusable); `focusable` says the table holds nothing else that can be.
+      tabIndex={focusable ? 0 : undefined}
+    >
       <table className={`min-w-full divide-y divide-slate-200 text-sm ${densities[density]}`}>
         <caption
           className={

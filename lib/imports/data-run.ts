@@ -119,6 +119,7 @@ export async function runImportPass(
         batch = emptyBatch();
         onProgress?.(done, total);
         if (stopping()) return 'stopped';
+        await yieldToServer();
       }
     }
     if (batch.records > 0 || previewRows.length > 0) {
@@ -138,6 +139,13 @@ export async function runImportPass(
 const RETRIED = new Set(['23505', '40P01', '40001']);
 
 const emptyBatch = (): Batch => ({ rows: [], problems: [], errorRows: 0, records: 0 });
+
+/**
+ * Lets the process's other work run between two batches. On SQLite every query of a pass completes
+ * at once, so without this a pass is one unbroken chain of promises: the server would answer no
+ * request (a page, the progress the import page polls for) until the pass had ended.
+ */
+const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function commit(
   job: BatchJob,

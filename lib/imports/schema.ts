@@ -107,10 +107,5 @@ export const importFailures = {
   },
 } as const;
 
-export const uploadFailureMessages = {
-  FILE_TOO_LARGE: 'The file is larger than 50 MB. Split it into smaller files.',
-  EMPTY_FILE: 'The file has no rows under its header. Check that it is the right file.',
-  TOO_MANY_ROWS: 'The file has more than 200,000 rows. Split it into smaller files.',
-  UNREADABLE_FILE: 'The file cannot be read as CSV.',
-  NOT_CSV: 'Choose a CSV file (.csv).',
-} as const;
+// The upload form reads these without Zod: they live in ./upload.ts.
+export { uploadFailureMessages } from './upload';

@@ -1,4 +1,5 @@
 import { memberOrResponse } from '@/lib/auth/member';
+import { isForeignOrigin } from '@/lib/http/same-origin';
 import { createImportJob } from '@/lib/imports/data-jobs';
 import { uploadFailureMessages } from '@/lib/imports/schema';
 import { logUnexpectedError } from '@/lib/log';
@@ -11,8 +12,7 @@ export async function POST(request: Request) {
   const member = await memberOrResponse('keys:bulk-import');
   if (member instanceof Response) return member;
   // Cookies are SameSite=Lax, so another site's POST comes without a session; refuse one anyway.
-  const origin = request.headers.get('origin');
-  if (origin !== null && origin !== new URL(request.url).origin) {
+  if (isForeignOrigin(request.headers)) {
     return failure(403, 'FORBIDDEN', 'Uploads come from Keydesk’s own pages.');
   }
   const name = fileName(request.headers.get('x-file-name'));

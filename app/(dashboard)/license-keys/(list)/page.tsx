@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RunningImportBanner } from '@/components/imports/running-import-banner';
 import { KeyListToolbar } from '@/components/license-keys/key-list-toolbar';
 import { LicenseKeysTable } from '@/components/license-keys/license-keys-table';
 import { buttonClassName } from '@/components/ui/button';
@@ -8,6 +9,8 @@ import { CursorPagination } from '@/components/ui/cursor-pagination';
 import { EmptyPanel } from '@/components/ui/table';
 import { requireMember } from '@/lib/auth/member';
 import { can } from '@/lib/auth/permissions';
+import { runningImportJob } from '@/lib/imports/data-jobs';
+import { toRunningImport } from '@/lib/imports/running';
 import { listLicenseKeyPage } from '@/lib/license-keys/data-list';
 import { toListRow } from '@/lib/license-keys/data-read';
 import { keyListQuery, keyListViewSchema } from '@/lib/license-keys/list';
@@ -22,10 +25,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LicenseKeysPage({ searchParams }: Props) {
   const member = await requireMember();
   const view = keyListViewSchema.parse(await searchParams);
-  const [page, products] = await Promise.all([
+  const [page, products, running] = await Promise.all([
     listLicenseKeyPage(member, view.filter, { ...view, pageSize: PAGE_SIZE }),
     listProductNames(member),
+    runningImportJob(member),
   ]);
+  const canImport = can(member.role, 'keys:bulk-import');
   const { filter } = view;
   const filtered = Object.keys(filter).length > 0;
   return (
@@ -46,11 +51,17 @@ export default async function LicenseKeysPage({ searchParams }: Props) {
               Export CSV
             </a>
           ) : null}
+          {canImport ? (
+            <LinkButton href="/license-keys/import" variant="secondary">
+              Import keys
+            </LinkButton>
+          ) : null}
           {can(member.role, 'keys:issue') ? (
             <LinkButton href="/license-keys/new">Issue a key</LinkButton>
           ) : null}
         </div>
       </div>
+      <RunningImportBanner running={running && toRunningImport(running)} canOpen={canImport} />
       <KeyListToolbar view={view} products={products} />
       <p role="status" className="mb-3 text-sm text-slate-700">
         {showing(page.keys.length, page.offset, page.total)}
