@@ -208,10 +208,10 @@ describe('readImportRow', () => {
   });
 
   it('reads disabled from yes/no words and statuses', () => {
-    for (const cell of ['', 'false', 'No', 'n', '0', 'ACTIVE', 'enabled', 'expired', 'expiring']) {
+    for (const cell of ['', 'false', 'No', 'n', '0', 'ACTIVE', 'inactive', 'enabled', 'expired']) {
       expect(rowOf({ Status: cell }).disabled, cell).toBe(false);
     }
-    for (const cell of ['true', 'YES', 'y', '1', 'Disabled', 'inactive', 'suspended', 'banned']) {
+    for (const cell of ['true', 'YES', 'y', '1', 'Disabled', 'suspended', 'banned', 'revoked']) {
       expect(rowOf({ Status: cell }).disabled, cell).toBe(true);
     }
     for (const cell of ['maybe', '2', 'on', 'active?']) {

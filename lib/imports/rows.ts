@@ -85,16 +85,15 @@ function readActivationsLimit(cell: string): Read<number | null> {
 }
 
 /**
- * Yes/no words, and the statuses other systems export. "inactive" reads as disabled, though Lemon
- * Squeezy (not yet activated) and Keygen (not validated for 90 days) mean otherwise by it: map
- * their yes/no column (disabled, suspended), which autoMapping prefers to status.
+ * Yes/no words, and the statuses other systems export. "inactive" is not disabled: Lemon Squeezy
+ * means a key not activated yet by it, Keygen one not validated for 90 days; both still work.
  */
 const DISABLED_WORDS = new Map<string, boolean>([
   ['', false],
-  ...['true', 'yes', 'y', '1', 'disabled', 'inactive', 'suspended', 'banned', 'revoked'].map(
+  ...['true', 'yes', 'y', '1', 'disabled', 'suspended', 'banned', 'revoked'].map(
     (word) => [word, true] as const,
   ),
-  ...['false', 'no', 'n', '0', 'active', 'enabled', 'expired', 'expiring'].map(
+  ...['false', 'no', 'n', '0', 'active', 'inactive', 'enabled', 'expired', 'expiring'].map(
     (word) => [word, false] as const,
   ),
 ]);
