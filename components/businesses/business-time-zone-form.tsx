@@ -14,6 +14,7 @@ import {
 import { useActionForm } from '@/components/ui/use-action-form';
 import { setBusinessTimeZoneAction } from '@/lib/businesses/actions';
 
+import { TimeZoneOptions } from '@/components/businesses/time-zone-options';
 import type { TimeZoneGroup } from '@/lib/businesses/time-zones';
 
 const noSubscription = () => () => {};
@@ -74,23 +75,7 @@ export function BusinessTimeZoneForm({
           aria-describedby={describedBy(hintId, error && errorId)}
           className={inputClassName(Boolean(error))}
         >
-          {groups.map((group) =>
-            group.region === 'UTC' ? (
-              group.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))
-            ) : (
-              <optgroup key={group.region} label={group.region}>
-                {group.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </optgroup>
-            ),
-          )}
+          <TimeZoneOptions groups={groups} />
         </select>
         <p id={hintId} className={hintClassName}>
           The overview&apos;s days and months follow this time zone. Offsets are as of today.

@@ -13,6 +13,7 @@ import {
 } from '@/components/ui/form-styles';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { FieldError as FormFieldError } from '@/components/ui/use-form';
+import { TimeZoneOptions } from '@/components/businesses/time-zone-options';
 import type { TimeZoneGroup } from '@/lib/businesses/time-zones';
 import { configureImportAction } from '@/lib/imports/actions';
 import {
@@ -161,23 +162,7 @@ export function ConfigureImportForm(props: ConfigureImportFormProps) {
           'Time zone of dates without a time',
           'A date alone (2027-01-31) expires at the end of that day in this zone.',
           <>
-            {timeZones.map((group) =>
-              group.region === 'UTC' ? (
-                group.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))
-              ) : (
-                <optgroup key={group.region} label={group.region}>
-                  {group.options.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ),
-            )}
+            <TimeZoneOptions groups={timeZones} />
           </>,
         )}
         <div>
