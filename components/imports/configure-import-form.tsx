@@ -161,9 +161,7 @@ export function ConfigureImportForm(props: ConfigureImportFormProps) {
           'timeZone',
           'Time zone of dates without a time',
           'A date alone (2027-01-31) expires at the end of that day in this zone.',
-          <>
-            <TimeZoneOptions groups={timeZones} />
-          </>,
+          <TimeZoneOptions groups={timeZones} />,
         )}
         <div>
           <div className="flex items-center gap-2">
