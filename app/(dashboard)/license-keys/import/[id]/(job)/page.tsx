@@ -18,6 +18,7 @@ import { listImportProducts } from '@/lib/imports/data-configure';
 import { getImportJob } from '@/lib/imports/data-jobs';
 import { listImportProblems } from '@/lib/imports/data-problems';
 import type { ImportJobView } from '@/lib/imports/job';
+import { IMPORT_BATCH_ROWS } from '@/lib/imports/limits';
 import { formatFileSize } from '@/lib/imports/progress';
 
 export const metadata: Metadata = { title: 'Import' };
@@ -84,7 +85,7 @@ export default async function ImportJobPage({ params }: Props) {
           description={
             job.state === 'checking'
               ? 'Every row is read and compared with the keys already in Keydesk. Nothing is written.'
-              : 'Keys are written 500 rows at a time. You can leave this page: the import goes on.'
+              : `Keys are written ${number.format(IMPORT_BATCH_ROWS)} rows at a time. You can leave this page: the import goes on.`
           }
         >
           <ImportProgress
