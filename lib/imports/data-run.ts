@@ -71,8 +71,7 @@ export async function runImportPass(
   let done = row.rowsDone;
   const firstLines = new Map<string, number>();
   let batch = emptyBatch();
-  let previewRows: { record: string[]; line: number; row: ImportRow | null; errors: RowError[] }[] =
-    [];
+  let previewRows: PreviewSource[] = [];
   let header = true;
   let next = 0;
   try {
@@ -106,7 +105,10 @@ export async function runImportPass(
       }
       if (pass === 'check' && index < IMPORT_PREVIEW_ROWS) {
         previewRows.push({
-          record: record.fields,
+          // An unreadable row is shown as the file has it.
+          record: (['key', 'customerEmail', 'customerName', 'product'] as const).map((field) =>
+            mapping[field] === undefined ? '' : (record.fields[mapping[field]] ?? '').trim(),
+          ),
           line: record.line,
           row: read.ok ? read.row : null,
           errors,
@@ -138,6 +140,9 @@ export async function runImportPass(
 /** unique_violation, deadlock_detected, serialization_failure */
 const RETRIED = new Set(['23505', '40P01', '40001']);
 
+/** A row of the preview as read: the raw key, email, name and product, and what came of it. */
+type PreviewSource = { record: string[]; line: number; row: ImportRow | null; errors: RowError[] };
+
 const emptyBatch = (): Batch => ({ rows: [], problems: [], errorRows: 0, records: 0 });
 
 /**
@@ -150,7 +155,7 @@ const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve)
 async function commit(
   job: BatchJob,
   batch: Batch,
-  previewRows: { record: string[]; line: number; row: ImportRow | null; errors: RowError[] }[],
+  previewRows: PreviewSource[],
   productNames: Map<string, string>,
 ): Promise<number> {
   if (previewRows.length > 0) {
@@ -170,11 +175,11 @@ async function commit(
 }
 
 function previewOf(
-  rows: { record: string[]; line: number; row: ImportRow | null; errors: RowError[] }[],
+  rows: PreviewSource[],
   outcomes: Map<number, RowOutcome>,
   productNames: Map<string, string>,
 ): ImportPreviewRow[] {
-  return rows.map(({ line, row, errors }) => {
+  return rows.map(({ line, row, errors, record }) => {
     const outcome = row ? outcomes.get(line) : undefined;
     const message =
       errors.length > 0
@@ -182,12 +187,13 @@ function previewOf(
         : outcome && (outcome.kind === 'conflict' || outcome.kind === 'error')
           ? outcome.message
           : null;
+    const [key, email, name, product] = record;
     return {
       line,
-      maskedKey: row ? maskLicenseKey(row.key) : '',
-      customerEmail: row?.customerEmail ?? '',
-      customerName: row?.customerName ?? '',
-      product: row ? (productNames.get(row.productId) ?? '') : '',
+      maskedKey: row ? maskLicenseKey(row.key) : key ? maskLicenseKey(key) : '',
+      customerEmail: row?.customerEmail ?? email,
+      customerName: row?.customerName ?? name,
+      product: row ? (productNames.get(row.productId) ?? '') : product,
       activationsLimit: row?.activationsLimit ?? null,
       expiresAt: row?.expiresAt?.toISOString() ?? null,
       disabled: row?.disabled ?? false,

@@ -220,12 +220,32 @@ describe('bulk import', () => {
     expect(done.counts).toMatchObject({ created: 1, conflicts: 1 });
     const [problem] = (await listImportProblems(acme.owner, checked.id))!;
     expect(problem).toMatchObject({ line: 2, kind: 'conflict', column: 'key' });
+    expect(checked.preview[0]).toMatchObject({
+      line: 2,
+      outcome: 'conflict',
+      maskedKey: '••••EY-1',
+    });
     expect(problem.message).not.toContain('Rival');
     expect(problem.message).not.toContain(other.business.id);
     const rival = await db.licenseKey.findUniqueOrThrow({ where: { key: 'RIVAL-SECRET-KEY-1' } });
     expect(rival.businessId).toBe(other.business.id);
     // Another business cannot read the job.
     expect(await getImportJob(other.owner, checked.id)).toBeNull();
+  });
+
+  it('previews a row it cannot read as the file has it, the key masked', async () => {
+    const acme = await createBusinessFixture(db, 'Preview');
+    const checked = await check(acme, 'key,email,product\nPREVIEW-KEY-77,not an email,Nope\n');
+    expect(checked.preview).toEqual([
+      expect.objectContaining({
+        line: 2,
+        outcome: 'error',
+        maskedKey: '••••Y-77',
+        customerEmail: 'not an email',
+        product: 'Nope',
+      }),
+    ]);
+    expect(checked.preview[0].message).toContain('Unknown product');
   });
 
   it('reports other terms as a conflict, and updates them only when asked, each change audited', async () => {
