@@ -1,38 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { hashPassword } from 'better-auth/crypto';
 import type { Database } from '../lib/database/create-client';
-import { newId } from '../lib/ids';
 import { expectNoAxeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { createOwnedBusiness, expect, test } from './fixtures';
 
 // Each test signs in as the owner of a business of its own: the demo business keeps its zone (UTC),
 // which the overview's specs count days in.
 test.use({ storageState: { cookies: [], origins: [] } });
 
-/** A business named after the test, and its owner, who can sign in with a password. */
-async function createOwnedBusiness(db: Database) {
-  const token = randomBytes(4).toString('hex');
-  const email = `tz-owner-${token}@e2e.example`;
-  const password = 'right-password-123';
-  const user = await db.user.create({ data: { id: newId('usr'), name: 'Zoe Zone', email } });
-  await db.account.create({
-    data: {
-      id: newId('acc'),
-      userId: user.id,
-      accountId: user.id,
-      providerId: 'credential',
-      password: await hashPassword(password),
-    },
-  });
-  const business = await db.business.create({
-    data: { id: newId('bus'), name: `Zone Works ${token}` },
-  });
-  await db.membership.create({
-    data: { id: newId('mem'), businessId: business.id, userId: user.id, role: 'owner' },
-  });
-  return { businessId: business.id, email, password };
-}
+/** A business of the test's own, and its owner, who can sign in with a password. */
+const createZoneBusiness = (db: Database) =>
+  createOwnedBusiness(db, { label: 'tz-owner', name: 'Zoe Zone', businessName: 'Zone Works' });
 
 async function signInToBusinessSettings(page: Page, email: string, password: string) {
   await page.goto('/sign-in?next=%2Fsettings%2Fbusiness');
@@ -52,7 +29,7 @@ test('the owner sets the time zone; it is kept, audited, and the page passes axe
   page,
   db,
 }) => {
-  const { businessId, email, password } = await createOwnedBusiness(db);
+  const { businessId, email, password } = await createZoneBusiness(db);
   await signInToBusinessSettings(page, email, password);
 
   const section = page.getByRole('region', { name: 'Time zone' });
@@ -98,7 +75,7 @@ test('a value that is not on the list is refused on the field, and nothing is sa
   page,
   db,
 }) => {
-  const { businessId, email, password } = await createOwnedBusiness(db);
+  const { businessId, email, password } = await createZoneBusiness(db);
   await signInToBusinessSettings(page, email, password);
   const select = page.getByRole('combobox', { name: 'Time zone' });
   // What a stale or tampered page could send: a zone no runtime knows.
@@ -128,7 +105,7 @@ test.describe("in a browser set to São Paulo's time, on a 390 px phone", () => 
     page,
     db,
   }) => {
-    const { businessId, email, password } = await createOwnedBusiness(db);
+    const { businessId, email, password } = await createZoneBusiness(db);
     await signInToBusinessSettings(page, email, password);
     const select = page.getByRole('combobox', { name: 'Time zone' });
     await expect(page.getByText('Your browser is set to America/Sao_Paulo.')).toBeVisible();

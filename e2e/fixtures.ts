@@ -89,12 +89,9 @@ export function keyIdFromUrl(page: Page) {
   return match[1];
 }
 
-/**
- * A support member of the demo business with a password sign-in, made for one test alone: its
- * sign-ins (and lock) touch no other test. The email starts with `label`.
- */
-export async function createStaffAccount(db: Database, label: string, name: string) {
-  const email = `${label}-${randomBytes(4).toString('hex')}@e2e.example`;
+/** A person with a password sign-in, made for one test alone; the email starts with `label`. */
+async function createPasswordUser(db: Database, label: string, name: string, token: string) {
+  const email = `${label}-${token}@e2e.example`;
   const password = 'right-password-123';
   const user = await db.user.create({ data: { id: newId('usr'), name, email } });
   await db.account.create({
@@ -106,8 +103,37 @@ export async function createStaffAccount(db: Database, label: string, name: stri
       password: await hashPassword(password),
     },
   });
+  return { userId: user.id, email, password };
+}
+
+/**
+ * A support member of the demo business with a password sign-in, made for one test alone: its
+ * sign-ins (and lock) touch no other test. The email starts with `label`.
+ */
+export async function createStaffAccount(db: Database, label: string, name: string) {
+  const token = randomBytes(4).toString('hex');
+  const { userId, email, password } = await createPasswordUser(db, label, name, token);
   await db.membership.create({
-    data: { id: newId('mem'), businessId: DEMO_BUSINESS_ID, userId: user.id, role: 'support' },
+    data: { id: newId('mem'), businessId: DEMO_BUSINESS_ID, userId, role: 'support' },
   });
   return { email, password };
+}
+
+/**
+ * A business of its own (`<businessName> <token>`) and its owner, who signs in with a password
+ * (`<label>-<token>@e2e.example`), for a test whose counts no other test may touch.
+ */
+export async function createOwnedBusiness(
+  db: Database,
+  { label, name, businessName }: { label: string; name: string; businessName: string },
+) {
+  const token = randomBytes(4).toString('hex');
+  const { userId, email, password } = await createPasswordUser(db, label, name, token);
+  const business = await db.business.create({
+    data: { id: newId('bus'), name: `${businessName} ${token}` },
+  });
+  await db.membership.create({
+    data: { id: newId('mem'), businessId: business.id, userId, role: 'owner' },
+  });
+  return { token, businessId: business.id, email, password };
 }

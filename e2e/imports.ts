@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { hashPassword } from 'better-auth/crypto';
 import type { Database } from '../lib/database/create-client';
 import { newId } from '../lib/ids';
 import { customerColumns } from '../lib/customers/rows';
 import { productNameColumns } from '../lib/products/rows';
-import { expect } from './fixtures';
+import { createOwnedBusiness, expect } from './fixtures';
 
 // Support for e2e/bulk-import.spec.ts: a business of the test's own (its keys, imports and banner
 // touch no other spec's counts), its owner's sign-in, and CSV files to import.
@@ -20,29 +19,15 @@ export type ImportBusiness = {
 
 /** A business with one product and an owner who signs in with a password. */
 export async function createImportBusiness(db: Database): Promise<ImportBusiness> {
-  const token = randomBytes(4).toString('hex');
-  const email = `importer-${token}@e2e.example`;
-  const password = 'right-password-123';
-  const user = await db.user.create({ data: { id: newId('usr'), name: 'Ingrid Importer', email } });
-  await db.account.create({
-    data: {
-      id: newId('acc'),
-      userId: user.id,
-      accountId: user.id,
-      providerId: 'credential',
-      password: await hashPassword(password),
-    },
-  });
-  const business = await db.business.create({
-    data: { id: newId('bus'), name: `Import Works ${token}` },
-  });
-  await db.membership.create({
-    data: { id: newId('mem'), businessId: business.id, userId: user.id, role: 'owner' },
+  const { token, businessId, email, password } = await createOwnedBusiness(db, {
+    label: 'importer',
+    name: 'Ingrid Importer',
+    businessName: 'Import Works',
   });
   const product = await db.product.create({
     data: {
       id: newId('pdt'),
-      businessId: business.id,
+      businessId,
       ...productNameColumns(`Quillwriter ${token}`),
       keyPrefix: 'QUILL',
     },
@@ -52,11 +37,11 @@ export async function createImportBusiness(db: Database): Promise<ImportBusiness
   await db.customer.create({
     data: {
       id: newId('cus'),
-      businessId: business.id,
+      businessId,
       ...customerColumns({ name: 'Buyer 0', email: `buyer0.${token}@e2e.example` }),
     },
   });
-  return { token, businessId: business.id, product, email, password };
+  return { token, businessId, product, email, password };
 }
 
 /** Signs in as the business's owner and opens the import page. */

@@ -1,6 +1,8 @@
 import type { Actor } from '@/lib/auth/authorize';
 import { newTimeOrderedId } from '@/lib/ids';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { jsonRecords, typedParam } from '@/lib/database/json-records';
+import type { Engine } from '@/lib/database/url';
 
 export type AuditEntry = {
   /** What happened, as `object.verb`: license_key.issued, member.role_changed, … */
@@ -46,4 +48,29 @@ export function auditStatement(actor: Actor, entry: AuditEntry, at: Date): Prism
     VALUES (${newTimeOrderedId('evt')}, ${actor.businessId}, ${actor.type}, ${actor.id},
       ${actor.name}, ${actor.role}, ${entry.action}, ${entry.objectType}, ${entry.objectId},
       ${entry.summary}, ${actor.requestId}, ${at})`;
+}
+
+/** recordAudit for many entries of one actor at one instant, in one statement (a bulk import). */
+export function auditManyStatement(
+  engine: Engine,
+  actor: Actor,
+  entries: AuditEntry[],
+  at: Date,
+): Prisma.Sql {
+  const rows = entries.map((entry) => ({ id: newTimeOrderedId('evt'), ...entry }));
+  const table = jsonRecords(engine, rows, {
+    id: 'text',
+    action: 'text',
+    objectType: 'text',
+    objectId: 'text',
+    summary: 'text',
+  });
+  const value = (v: unknown) => typedParam(engine, v, 'text');
+  return Prisma.sql`INSERT INTO "AuditEvent" ("id", "businessId", "actorType", "actorId",
+      "actorName", "actorRole", "action", "objectType", "objectId", "summary", "requestId",
+      "createdAt")
+    SELECT "a"."id", ${value(actor.businessId)}, ${value(actor.type)}, ${value(actor.id)},
+      ${value(actor.name)}, ${value(actor.role)}, "a"."action", "a"."objectType", "a"."objectId",
+      "a"."summary", ${value(actor.requestId)}, ${typedParam(engine, at, 'timestamp')}
+    FROM ${table} AS "a"`;
 }

@@ -103,6 +103,19 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer[]> {
   return head;
 }
 
+/** The delimiter csvRecords would choose for the file (from its header line), reading only its start. */
+export async function fileDelimiter(source: AsyncIterable<Uint8Array>): Promise<',' | ';'> {
+  const chunks = (async function* () {
+    for await (const piece of source)
+      yield Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+  })();
+  try {
+    return detectDelimiter(new TextDecoder('utf-8').decode(Buffer.concat(await readHead(chunks))));
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
 /** `first`, then the rest of `rest`; closing it closes `rest` (and so the source). */
 async function* prepend<T>(first: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
   try {

@@ -1,11 +1,10 @@
 import 'server-only';
 import type { AuditEntry } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/authorize';
 import { dbEngine } from '@/lib/db';
 import { instant, type DirectTx } from '@/lib/database/direct';
 import { jsonRecords, typedParam } from '@/lib/database/json-records';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { newId, newTimeOrderedId } from '@/lib/ids';
+import { newId } from '@/lib/ids';
 import { changeEntries, keyChangeEvents, keyChangeTypes } from '@/lib/license-keys/data';
 import type { LicenseKey } from '@/lib/license-keys/data-read';
 import { licenseKeyStatus, type LicenseKeySource } from '@/lib/license-keys/status';
@@ -171,24 +170,4 @@ export async function updateKey(
     product: { id: existing.productId, name: existing.productName },
   };
   written.events.push(...keyChangeEvents(entries, key).filter((e) => written.wanted(e.type)));
-}
-
-/** Many audit events of one actor at one instant, in one statement. */
-export function auditManyStatement(actor: Actor, entries: AuditEntry[], at: Date): Prisma.Sql {
-  const rows = entries.map((entry) => ({ id: newTimeOrderedId('evt'), ...entry }));
-  const table = jsonRecords(dbEngine, rows, {
-    id: 'text',
-    action: 'text',
-    objectType: 'text',
-    objectId: 'text',
-    summary: 'text',
-  });
-  const value = (v: unknown) => typedParam(dbEngine, v, 'text');
-  return Prisma.sql`INSERT INTO "AuditEvent" ("id", "businessId", "actorType", "actorId",
-      "actorName", "actorRole", "action", "objectType", "objectId", "summary", "requestId",
-      "createdAt")
-    SELECT "a"."id", ${value(actor.businessId)}, ${value(actor.type)}, ${value(actor.id)},
-      ${value(actor.name)}, ${value(actor.role)}, "a"."action", "a"."objectType", "a"."objectId",
-      "a"."summary", ${value(actor.requestId)}, ${typedParam(dbEngine, at, 'timestamp')}
-    FROM ${table} AS "a"`;
 }

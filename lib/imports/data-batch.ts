@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AuditEntry } from '@/lib/audit/record';
+import { auditManyStatement, type AuditEntry } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/authorize';
 import { dbEngine, direct } from '@/lib/db';
 import { whole, type DirectTx } from '@/lib/database/direct';
@@ -10,7 +10,7 @@ import type { TalliedKey } from '@/lib/overview/counts';
 import { wantedEventTypes, webhookEventsStatement } from '@/lib/webhooks/data-events';
 import type { WebhookEventInput } from '@/lib/webhooks/payload';
 import { existingKeys } from './data-batch-lookup';
-import { auditManyStatement, insertKeys, updateKey, type Written } from './data-batch-write';
+import { insertKeys, updateKey, type Written } from './data-batch-write';
 import { rowOutcome, type ExistingKey, type RowOutcome } from './outcome';
 import type { ImportField } from './fields';
 import type { ImportRow } from './rows';
@@ -127,7 +127,7 @@ export async function commitBatch(
       if (creating.length > 0) {
         await tx.run(activityStatement(job.businessId, at, { keysImport: creating.length }));
       }
-      if (audit.length > 0) await tx.run(auditManyStatement(job.actor, audit, at));
+      if (audit.length > 0) await tx.run(auditManyStatement(dbEngine, job.actor, audit, at));
       if (events.length > 0) await tx.run(webhookEventsStatement(job.businessId, events));
     }
     if (problems.length > 0) await tx.run(problemsStatement(job.id, problems));

@@ -5,7 +5,7 @@ import { getBusinessTimeZone } from '@/lib/businesses/data-time-zone';
 import { db } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import { fail, ok, type Result } from '@/lib/result';
-import { CsvFileError, csvRecords, detectDelimiter } from './csv';
+import { CsvFileError, csvRecords, fileDelimiter } from './csv';
 import { FileTooLargeError, readImportFile, storeImportFile } from './data-file';
 import { autoMapping } from './fields';
 import { toImportJobView, importJobSelect } from './data-job-view';
@@ -66,7 +66,7 @@ export async function createImportJob(
   const sample: string[][] = [];
   let rows = 0;
   try {
-    delimiter = await firstLineDelimiter(id);
+    delimiter = await fileDelimiter(readImportFile(id));
     for await (const record of csvRecords(readImportFile(id), { delimiter })) {
       if (headers === null) {
         headers = record.fields.map((field) => field.trim());
@@ -95,15 +95,6 @@ export async function createImportJob(
     },
   });
   return ok({ id });
-}
-
-/** The separator of the file's header line (its first line, which holds no quoted line breaks). */
-async function firstLineDelimiter(jobId: string): Promise<',' | ';'> {
-  for await (const piece of readImportFile(jobId)) {
-    const text = new TextDecoder().decode(piece.subarray(0, 64 * 1024));
-    return detectDelimiter(text.split(/\r?\n/, 1)[0].replace(/^\uFEFF/, ''));
-  }
-  return ',';
 }
 
 /** A job of the actor's business, or null (also for another business's). */

@@ -4,6 +4,24 @@ import { db } from '@/lib/db';
 import type { ImportProblemView } from './job';
 
 const PAGE = 1000;
+const problemSelect = { line: true, seq: true, kind: true, column: true, message: true } as const;
+
+/** Whether the job is the actor's business's (another business's answers as missing). */
+async function ownJob(actor: Actor, jobId: string): Promise<boolean> {
+  assertCan(actor, 'keys:bulk-import');
+  const job = await db.importJob.findFirst({
+    where: { id: jobId, businessId: actor.businessId },
+    select: { id: true },
+  });
+  return job !== null;
+}
+
+const toView = ({ line, kind, column, message }: ImportProblemView & { seq: number }) => ({
+  line,
+  kind,
+  column,
+  message,
+});
 
 /** The first problems of a job of the actor's business, in file order (null: no such job). */
 export async function listImportProblems(
@@ -11,18 +29,14 @@ export async function listImportProblems(
   jobId: string,
   take = 100,
 ): Promise<ImportProblemView[] | null> {
-  assertCan(actor, 'keys:bulk-import');
-  const job = await db.importJob.findFirst({
-    where: { id: jobId, businessId: actor.businessId },
-    select: { id: true },
-  });
-  if (!job) return null;
-  return db.importProblem.findMany({
+  if (!(await ownJob(actor, jobId))) return null;
+  const rows = await db.importProblem.findMany({
     where: { jobId },
     orderBy: [{ line: 'asc' }, { seq: 'asc' }],
     take,
-    select: { line: true, kind: true, column: true, message: true },
-  }) as Promise<ImportProblemView[]>;
+    select: problemSelect,
+  });
+  return (rows as (ImportProblemView & { seq: number })[]).map(toView);
 }
 
 /**
@@ -33,16 +47,11 @@ export async function importProblemPages(
   actor: Actor,
   jobId: string,
 ): Promise<AsyncGenerator<ImportProblemView[]> | null> {
-  assertCan(actor, 'keys:bulk-import');
-  const job = await db.importJob.findFirst({
-    where: { id: jobId, businessId: actor.businessId },
-    select: { id: true },
-  });
-  if (!job) return null;
+  if (!(await ownJob(actor, jobId))) return null;
   return (async function* pages() {
     let after: { line: number; seq: number } | null = null;
     for (;;) {
-      const page: ImportProblemView[] & { seq?: number }[] = (await db.importProblem.findMany({
+      const page = (await db.importProblem.findMany({
         where: after
           ? {
               jobId,
@@ -51,13 +60,12 @@ export async function importProblemPages(
           : { jobId },
         orderBy: [{ line: 'asc' }, { seq: 'asc' }],
         take: PAGE,
-        select: { line: true, seq: true, kind: true, column: true, message: true },
+        select: problemSelect,
       })) as (ImportProblemView & { seq: number })[];
-      if (page.length === 0) return;
-      yield page.map(({ line, kind, column, message }) => ({ line, kind, column, message }));
-      const last = page[page.length - 1] as ImportProblemView & { seq: number };
-      after = { line: last.line, seq: last.seq };
+      if (page.length > 0) yield page.map(toView);
       if (page.length < PAGE) return;
+      const last = page[page.length - 1];
+      after = { line: last.line, seq: last.seq };
     }
   })();
 }

@@ -1,12 +1,11 @@
 import 'server-only';
+import { auditManyStatement } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/authorize';
-import { direct } from '@/lib/db';
+import { db, dbEngine, direct } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db } from '@/lib/db';
 import { maskLicenseKey } from '@/lib/log';
 import { commitBatch, type Batch, type BatchJob, type ImportProblem } from './data-batch';
 import { deleteImportFile, readImportFile } from './data-file';
-import { auditManyStatement } from './data-batch-write';
 import { CsvFileError, csvRecords } from './csv';
 import { IMPORT_FIELD_LABELS, type ImportField, type ImportMapping } from './fields';
 import type { ImportPreviewRow } from './job';
@@ -232,6 +231,7 @@ async function endPass(
           `${n(counts.errors)} rows with errors`;
     await tx.run(
       auditManyStatement(
+        dbEngine,
         job.actor,
         [
           {

@@ -6,19 +6,6 @@
  * SQLite and 60 s on PostgreSQL, memory growing by less than 150 MB. KEYDESK_BENCH_IMPORT_ROWS
  * changes the number of rows for a quick run.
  */
-import { spawnSync } from 'node:child_process';
+import { runPerEngine } from './shared/per-engine';
 
-const runs: [string, Record<string, string>][] = [['SQLite', { DATABASE_URL: '' }]];
-const pgUrl = process.env.KEYDESK_BENCH_PG_URL;
-if (pgUrl) runs.push(['PostgreSQL', { DATABASE_URL: pgUrl }]);
-else console.log('PostgreSQL part skipped: set KEYDESK_BENCH_PG_URL to a server.');
-
-for (const [name, env] of runs) {
-  console.log(`\n── ${name} ──`);
-  const child = spawnSync(
-    'npx',
-    ['tsx', '--conditions=react-server', '--expose-gc', 'scripts/bench/import/run.ts'],
-    { stdio: 'inherit', env: { ...process.env, ...env } },
-  );
-  if (child.status !== 0) process.exit(child.status ?? 1);
-}
+runPerEngine('scripts/bench/import/run.ts', ['--expose-gc']);

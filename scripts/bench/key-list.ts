@@ -5,19 +5,6 @@
  * KEYDESK_BENCH_PG_URL names a server (e.g. `KEYDESK_BENCH_PG_URL=$(scripts/postgres-server.sh start)`).
  * Each engine runs in its own process (./key-list/run.ts): lib/db.ts picks its engine once.
  */
-import { spawnSync } from 'node:child_process';
+import { runPerEngine } from './shared/per-engine';
 
-const runs: [string, Record<string, string>][] = [['SQLite', { DATABASE_URL: '' }]];
-const pgUrl = process.env.KEYDESK_BENCH_PG_URL;
-if (pgUrl) runs.push(['PostgreSQL', { DATABASE_URL: pgUrl }]);
-else console.log('PostgreSQL part skipped: set KEYDESK_BENCH_PG_URL to a server.');
-
-for (const [name, env] of runs) {
-  console.log(`\n── ${name} ──`);
-  const child = spawnSync(
-    'npx',
-    ['tsx', '--conditions=react-server', '--expose-gc', 'scripts/bench/key-list/run.ts'],
-    { stdio: 'inherit', env: { ...process.env, ...env } },
-  );
-  if (child.status !== 0) process.exit(child.status ?? 1);
-}
+runPerEngine('scripts/bench/key-list/run.ts', ['--expose-gc']);

@@ -7,19 +7,6 @@
  * KEYDESK_BENCH_EVENTS make a smaller run (defaults 1,000,000 and five times the keys). Each engine
  * runs in its own process (./overview/run.ts): lib/db.ts picks its engine once.
  */
-import { spawnSync } from 'node:child_process';
+import { runPerEngine } from './shared/per-engine';
 
-const runs: [string, Record<string, string>][] = [['SQLite', { DATABASE_URL: '' }]];
-const pgUrl = process.env.KEYDESK_BENCH_PG_URL;
-if (pgUrl) runs.push(['PostgreSQL', { DATABASE_URL: pgUrl }]);
-else console.log('PostgreSQL part skipped: set KEYDESK_BENCH_PG_URL to a server.');
-
-for (const [name, env] of runs) {
-  console.log(`\n── ${name} ──`);
-  const child = spawnSync(
-    'npx',
-    ['tsx', '--conditions=react-server', 'scripts/bench/overview/run.ts'],
-    { stdio: 'inherit', env: { ...process.env, ...env } },
-  );
-  if (child.status !== 0) process.exit(child.status ?? 1);
-}
+runPerEngine('scripts/bench/overview/run.ts');
