@@ -177,6 +177,35 @@ test.describe('license keys', () => {
     );
   });
 
+  test('a page of ten keys goes uncompressed, a page of a hundred gzipped; the SDK reads both', async ({
+    request,
+  }, testInfo) => {
+    const { origin } = target(testInfo);
+    const secret = await createApiKeyWithCli(target(testInfo).root, 'Acme Software');
+    const page = async (size: number) => {
+      const response = await request.get(`${origin}/api/license_keys?page_size=${size}`, {
+        headers: { authorization: `Bearer ${secret}`, 'accept-encoding': 'gzip, deflate' },
+      });
+      expect(response.status()).toBe(200);
+      const text = await response.text();
+      return { encoding: response.headers()['content-encoding'], bytes: text.length, text };
+    };
+    const small = await page(10);
+    expect(JSON.parse(small.text).items).toHaveLength(10);
+    expect(small.bytes).toBeLessThan(12 * 1024);
+    expect(small.encoding).toBeUndefined();
+    const large = await page(100);
+    expect(large.bytes, 'the demo business holds more than 12 KB of keys').toBeGreaterThan(
+      12 * 1024,
+    );
+    expect(large.encoding).toBe('gzip');
+    expect(JSON.parse(large.text).items.length).toBeGreaterThan(10);
+    // The SDK's fetch asks for gzip and reads either kind.
+    const read = await acme.licenseKeys.list({ page_size: 100, page_number: 0 });
+    expect(read.items.length).toBeGreaterThan(10);
+    expect(read.items[0].key).toMatch(/\S/);
+  });
+
   test('update sets and clears the limit, disabled and expires_at; never below the activations in use', async ({
     scenario,
     db,
