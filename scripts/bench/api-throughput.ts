@@ -1,11 +1,12 @@
 /**
  * REST API throughput of the built app (issue 13): `next start` on a temporary migrated and seeded
- * database and a small load generator (CONNECTIONS workers, each looping fetch) against each hot
- * route in turn, in one run: creating a key, activating, validating, a page of the key list, the
- * dashboard's customer picker (signed in), all with rate limits off, and then activation again on a
- * server with the default rate limits. Each route runs in slices alternating with GET /api/health
- * (a constant answer, the baseline). Prints requests/s, p50/p99 latency, errors, the constant
- * route's requests/s beside it, the ratio and its target per route. With KEYDESK_BENCH_PG_URL the same runs on PostgreSQL right after. `npm run bench -- api-throughput`.
+ * database, and autocannon (CONNECTIONS keep-alive connections, ./api-throughput/load.ts) against
+ * each hot route in turn, in one run: creating a key, activating, validating, a page of the key
+ * list, the dashboard's customer picker (signed in), all with rate limits off, and then activation
+ * again on a server with the default rate limits. Each route runs in slices alternating with
+ * GET /api/health (a constant answer, the baseline). Prints requests/s, p50/p99 latency, errors,
+ * the constant route's requests/s beside it, the ratio and its target per route. With
+ * KEYDESK_BENCH_PG_URL the same runs on PostgreSQL right after. `npm run bench -- api-throughput`.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -104,7 +105,7 @@ try {
   // A route and the constant route in alternating slices: the machine's speed drifts over a run
   // (other tenants, CPU frequency), and a ratio of two figures measured minutes apart carried that
   // drift (validate once read 0.72 where a profile showed it costing what the constant route does).
-  const measure = async (scenario: Measured, label = scenario.name) => {
+  const measure = async (scenario: Measured) => {
     await warm(scenario);
     const route: Result[] = [];
     const baseline: Result[] = [];
@@ -115,7 +116,6 @@ try {
     healthSlices.push(...baseline);
     results.push({
       ...merged(route),
-      name: label,
       target: scenario.target,
       baseline: merged(baseline),
     });
