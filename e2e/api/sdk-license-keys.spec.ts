@@ -180,8 +180,8 @@ test.describe('license keys', () => {
   test('a page of ten keys goes uncompressed, a page of a hundred gzipped; the SDK reads both', async ({
     request,
   }, testInfo) => {
-    const { origin } = target(testInfo);
-    const secret = await createApiKeyWithCli(target(testInfo).root, 'Acme Software');
+    const { origin, root } = target(testInfo);
+    const secret = await createApiKeyWithCli(root, 'Acme Software');
     const page = async (size: number) => {
       const response = await request.get(`${origin}/api/license_keys?page_size=${size}`, {
         headers: { authorization: `Bearer ${secret}`, 'accept-encoding': 'gzip, deflate' },

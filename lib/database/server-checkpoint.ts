@@ -1,5 +1,5 @@
 import 'server-only';
-import { databaseUrl, dbEngine, direct } from '@/lib/db';
+import { databaseUrl, direct } from '@/lib/db';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { SQLITE_BUSY_TIMEOUT_MS } from './create-client';
 import { sql } from './direct';
@@ -14,7 +14,7 @@ const KEY = Symbol.for('keydesk.sqlite.checkpointer');
 export async function startServerCheckpointer(): Promise<void> {
   const store = globalThis as { [KEY]?: Promise<Checkpointer | null> };
   const target = parseDatabaseUrl(databaseUrl);
-  if (dbEngine !== 'sqlite' || target.engine !== 'sqlite' || target.file === ':memory:') return;
+  if (target.engine !== 'sqlite' || target.file === ':memory:') return;
   if (store[KEY]) return;
   const log = (message: string, error: string) =>
     console.error(

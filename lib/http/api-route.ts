@@ -200,7 +200,7 @@ function errorBody(error: ApiError) {
 }
 
 /** Answers up to this size go uncompressed (see cacheControl). */
-export const UNCOMPRESSED_MAX_BYTES = 12 * 1024;
+const UNCOMPRESSED_MAX_BYTES = 12 * 1024;
 
 /**
  * Answers are never cached (they carry license keys). One up to 12 KB is also not compressed
