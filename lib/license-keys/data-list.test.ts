@@ -10,7 +10,7 @@ import { decodeCursor } from './list';
 // every filter, the search, both sorts, cursors across equal timestamps, counts, and tenancy.
 const testDb = await createTestDatabase();
 const { listLicenseKeyPage, listLicenseKeys, streamLicenseKeys } = await import('./data-list');
-const { countQuery, segmentPageQuery, segmentsOf, sqliteIndexFor } =
+const { countQuery, offsetPageQuery, segmentPageQuery, segmentsOf, sqliteIndexFor } =
   await import('./data-list-query');
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
@@ -398,6 +398,30 @@ describe('listLicenseKeys (REST paging) and streamLicenseKeys (export)', () => {
       );
     }
     expect(byNumber).toEqual(all);
+  });
+
+  it.each<[string, LicenseKeyFilter]>([
+    ['every key', {}],
+    ['active keys', { status: 'active' }],
+    ['a product', { productId: acmeTools.id }],
+    ['a search', { search: 'acme' }],
+  ])('reads the first page (joined as read on SQLite) as the list does: %s', async (_, filter) => {
+    const listed = ids(await page(acme, filter));
+    const first = await listLicenseKeys(acme.admin, filter, { pageNumber: 0, pageSize: 3 }, NOW);
+    const second = await listLicenseKeys(acme.admin, filter, { pageNumber: 1, pageSize: 3 }, NOW);
+    expect(listed.length).toBeGreaterThan(0);
+    expect([...first, ...second].map((k) => k.id)).toEqual(listed.slice(0, 6));
+  });
+
+  it('reads the first page on SQLite in index order, with no sort of its own', async () => {
+    if (testEngine() !== 'sqlite') return;
+    const input = { engine: 'sqlite' as const, businessId: acme.business.id, filter: {}, now: NOW };
+    const plan = await db.$queryRaw<{ detail: string }[]>(
+      Prisma.sql`EXPLAIN QUERY PLAN ${offsetPageQuery(input, 0, 10)}`,
+    );
+    const text = plan.map((row) => row.detail).join('\n');
+    expect(text).toContain('LicenseKey_list_newest_idx');
+    expect(text).not.toContain('TEMP B-TREE');
   });
 
   it.each<[string, LicenseKeyFilter, ListSort]>([
