@@ -1,4 +1,4 @@
-import type { LicenseKey } from './data-read';
+import type { LicenseKeyRecord } from './data-read';
 import { maskLicenseKey } from '@/lib/log';
 
 // The REST API's view of a key: Dodo's snake_case shape of the data layer's LicenseKey.
@@ -8,7 +8,7 @@ import { maskLicenseKey } from '@/lib/log';
  * business. Without `reveal` (a read-only API key) the key string is masked as lists show it,
  * because a whole key is enough to fill or free every seat through the public endpoints.
  */
-export function toApiLicenseKey(key: LicenseKey, { reveal }: { reveal: boolean }) {
+export function toApiLicenseKey(key: LicenseKeyRecord, { reveal }: { reveal: boolean }) {
   return {
     id: key.id,
     business_id: key.businessId,

@@ -225,9 +225,16 @@ describe('sorts and cursors', () => {
   it('counts with a bound, and pages by offset on the index for the REST API', () => {
     expect(flat(countQuery(input, 10_000))).toContain('LIMIT ?) counted');
     expect(countQuery(input, 10_000).values).toEqual([BUSINESS, 10_001]);
-    const offset = flat(offsetPageQuery(input, 50_000, 10));
-    expect(offset).toContain('WHERE k."id" IN ( SELECT k."id" FROM "LicenseKey" k');
-    expect(offset).toContain('LIMIT ? OFFSET ?');
+    for (const names of [true, false]) {
+      const offset = flat(offsetPageQuery(input, 50_000, 10, { names }));
+      expect(offset).toContain('WHERE k."id" IN ( SELECT k."id" FROM "LicenseKey" k');
+      expect(offset).toContain('LIMIT ? OFFSET ?');
+      expect(offset.includes('"customerName"')).toBe(names);
+    }
+    // The first page skips nothing: it reads the index in order, and joins no names unless asked.
+    const first = flat(offsetPageQuery(input, 0, 10, { names: false }));
+    expect(first).not.toContain(' IN (');
+    expect(first).not.toContain('"Customer"');
   });
 
   it('writes and reads cursors, and refuses what is not one', () => {

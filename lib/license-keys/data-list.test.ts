@@ -9,7 +9,8 @@ import { decodeCursor } from './list';
 // The key list on a real, migrated database (SQLite, or PostgreSQL when DATABASE_URL names one):
 // every filter, the search, both sorts, cursors across equal timestamps, counts, and tenancy.
 const testDb = await createTestDatabase();
-const { listLicenseKeyPage, listLicenseKeys, streamLicenseKeys } = await import('./data-list');
+const { listLicenseKeyPage, listLicenseKeyRecords, listLicenseKeys, streamLicenseKeys } =
+  await import('./data-list');
 const { countQuery, offsetPageQuery, segmentPageQuery, segmentsOf, sqliteIndexFor } =
   await import('./data-list-query');
 const { db } = testDb;
@@ -413,15 +414,44 @@ describe('listLicenseKeys (REST paging) and streamLicenseKeys (export)', () => {
     expect([...first, ...second].map((k) => k.id)).toEqual(listed.slice(0, 6));
   });
 
-  it('reads the first page on SQLite in index order, with no sort of its own', async () => {
-    if (testEngine() !== 'sqlite') return;
-    const input = { engine: 'sqlite' as const, businessId: acme.business.id, filter: {}, now: NOW };
-    const plan = await db.$queryRaw<{ detail: string }[]>(
-      Prisma.sql`EXPLAIN QUERY PLAN ${offsetPageQuery(input, 0, 10)}`,
-    );
-    const text = plan.map((row) => row.detail).join('\n');
-    expect(text).toContain('LicenseKey_list_newest_idx');
-    expect(text).not.toContain('TEMP B-TREE');
+  it.each([true, false])(
+    'reads the first page on SQLite in index order, with no sort of its own (names: %s)',
+    async (names) => {
+      if (testEngine() !== 'sqlite') return;
+      const input = {
+        engine: 'sqlite' as const,
+        businessId: acme.business.id,
+        filter: {},
+        now: NOW,
+      };
+      const plan = await db.$queryRaw<{ detail: string }[]>(
+        Prisma.sql`EXPLAIN QUERY PLAN ${offsetPageQuery(input, 0, 10, { names })}`,
+      );
+      const text = plan.map((row) => row.detail).join('\n');
+      expect(text).toContain('LicenseKey_list_newest_idx');
+      expect(text).not.toContain('TEMP B-TREE');
+    },
+  );
+
+  it('gives the REST API the same keys, pages deep and shallow, without the names', async () => {
+    for (const [filter, pageNumber] of [
+      [{}, 0],
+      [{}, 1],
+      [{ search: 'acme' }, 0],
+      [{ status: 'active' }, 1],
+    ] as [LicenseKeyFilter, number][]) {
+      const page = { pageNumber, pageSize: 3 };
+      const named = await listLicenseKeys(acme.admin, filter, page, NOW);
+      const records = await listLicenseKeyRecords(acme.admin, filter, page, NOW);
+      expect(named.length).toBeGreaterThan(0);
+      const withoutNames = named.map((key) => {
+        const record: Partial<typeof key> = { ...key };
+        delete record.customer;
+        delete record.product;
+        return record;
+      });
+      expect(records).toEqual(withoutNames);
+    }
   });
 
   it.each<[string, LicenseKeyFilter, ListSort]>([

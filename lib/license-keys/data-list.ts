@@ -4,7 +4,7 @@ import { databaseUrl, db, dbEngine, direct } from '@/lib/db';
 import { streamRows } from '@/lib/database/stream-rows';
 import type { Page } from '@/lib/paging';
 import { licenseKeyStatus, type LicenseKeySource } from './status';
-import type { LicenseKey } from './data-read';
+import type { LicenseKey, LicenseKeyRecord } from './data-read';
 import {
   countQuery,
   offsetPageQuery,
@@ -32,15 +32,13 @@ type KeyRow = {
   paymentId: string | null;
   subscriptionId: string | null;
   createdAt: Date | string;
-  customerName: string;
-  customerEmail: string;
-  productName: string;
 };
+type NamedKeyRow = KeyRow & { customerName: string; customerEmail: string; productName: string };
 
 // Raw rows come typed by column on both engines; these also take SQLite's text and integer forms.
 const instant = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
-function toKey(businessId: string, row: KeyRow, now: Date): LicenseKey {
+function toRecord(businessId: string, row: KeyRow, now: Date): LicenseKeyRecord {
   const expiresAt = row.expiresAt === null ? null : instant(row.expiresAt);
   const disabled = Boolean(Number(row.disabled));
   return {
@@ -57,6 +55,12 @@ function toKey(businessId: string, row: KeyRow, now: Date): LicenseKey {
     createdAt: instant(row.createdAt),
     paymentId: row.paymentId,
     subscriptionId: row.subscriptionId,
+  };
+}
+
+function toKey(businessId: string, row: NamedKeyRow, now: Date): LicenseKey {
+  return {
+    ...toRecord(businessId, row, now),
     customer: { id: row.customerId, name: row.customerName, email: row.customerEmail },
     product: { id: row.productId, name: row.productName },
   };
@@ -66,7 +70,7 @@ function toKey(businessId: string, row: KeyRow, now: Date): LicenseKey {
 const sortValue = (sort: ListSort, key: LicenseKey) =>
   sort === 'newest' ? key.createdAt : key.expiresAt;
 
-/** Keys of the actor's business, newest first (ties by id), filtered, one page by offset (REST). */
+/** Keys of the actor's business, newest first (ties by id), filtered, one page by offset. */
 export async function listLicenseKeys(
   actor: Actor,
   filter: LicenseKeyFilter,
@@ -75,9 +79,27 @@ export async function listLicenseKeys(
 ): Promise<LicenseKey[]> {
   assertCan(actor, 'keys:view');
   const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
-  const offset = page.pageNumber * page.pageSize;
-  const rows = (await direct.rows(offsetPageQuery(input, offset, page.pageSize))) as KeyRow[];
+  const query = offsetPageQuery(input, page.pageNumber * page.pageSize, page.pageSize, {
+    names: true,
+  });
+  const rows = (await direct.rows(query)) as NamedKeyRow[];
   return rows.map((row) => toKey(actor.businessId, row, now));
+}
+
+/** The same page without the customers' and products' names (the REST API's list). */
+export async function listLicenseKeyRecords(
+  actor: Actor,
+  filter: LicenseKeyFilter,
+  page: Page,
+  now = new Date(),
+): Promise<LicenseKeyRecord[]> {
+  assertCan(actor, 'keys:view');
+  const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
+  const query = offsetPageQuery(input, page.pageNumber * page.pageSize, page.pageSize, {
+    names: false,
+  });
+  const rows = (await direct.rows(query)) as KeyRow[];
+  return rows.map((row) => toRecord(actor.businessId, row, now));
 }
 
 /**
@@ -98,7 +120,7 @@ async function readRuns(
   for (let index = Math.max(start, 0); index < ordered.length && found.length < limit; index++) {
     const from = index === start ? cursor : null;
     const query = segmentPageQuery(input, ordered[index], from, limit - found.length, reverse);
-    const rows = (await direct.rows(query)) as KeyRow[];
+    const rows = (await direct.rows(query)) as NamedKeyRow[];
     found.push(...rows.map((row) => toKey(input.businessId, row, input.now)));
   }
   return found;
@@ -212,7 +234,10 @@ export async function* streamLicenseKeys(
   assertCan(actor, 'keys:view');
   const input: ListQueryInput = { engine: dbEngine, businessId: actor.businessId, filter, now };
   for (const segment of segmentsOf(sort)) {
-    for await (const row of streamRows<KeyRow>(databaseUrl, segmentStreamQuery(input, segment))) {
+    for await (const row of streamRows<NamedKeyRow>(
+      databaseUrl,
+      segmentStreamQuery(input, segment),
+    )) {
       yield toKey(actor.businessId, row, now);
     }
   }

@@ -27,6 +27,9 @@ export type LicenseKey = {
   product: { id: string; name: string };
 };
 
+/** A key without its customer's and product's names: what the REST API's keys carry. */
+export type LicenseKeyRecord = Omit<LicenseKey, 'customer' | 'product'>;
+
 export const licenseKeySelect = {
   id: true,
   businessId: true,
@@ -78,5 +81,5 @@ export async function getLicenseKey(actor: Actor, id: string): Promise<LicenseKe
   return row ? toLicenseKey(row) : null;
 }
 
-export { listLicenseKeys } from './data-list';
+export { listLicenseKeyRecords, listLicenseKeys } from './data-list';
 export type { LicenseKeyFilter } from './list';

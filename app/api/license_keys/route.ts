@@ -9,7 +9,7 @@ import {
   apiListLicenseKeysQuerySchema,
 } from '@/lib/license-keys/api-schema';
 import { createLicenseKey } from '@/lib/license-keys/data';
-import { listLicenseKeys } from '@/lib/license-keys/data-read';
+import { listLicenseKeyRecords } from '@/lib/license-keys/data-read';
 
 /** Imports a key: 201, 404 for a customer or product not of this business, 409 for a taken key. */
 export const POST = apiRoute(
@@ -26,7 +26,7 @@ export const GET = apiRoute(
   { auth: 'api_key', permission: 'keys:view' },
   async ({ actor, url }) => {
     const query = parseOrThrow(apiListLicenseKeysQuerySchema, queryObject(url));
-    const keys = await listLicenseKeys(
+    const keys = await listLicenseKeyRecords(
       actor!,
       {
         customerId: query.customer_id,
