@@ -71,7 +71,10 @@ async function countRequest(keys: string[], windowStart: Date): Promise<Map<stri
  * The bucket of the per-license-key limit of the public license endpoints, shared by activate,
  * deactivate and validate. Named by the key's SHA-256, so that the rate-limit table never holds a key.
  */
-export function licenseKeyRateLimit(licenseKey: string): RateLimit {
+export function licenseKeyRateLimit(
+  licenseKey: string,
+  limit = readEnv().rateLimitPerLicenseKey,
+): RateLimit {
   const digest = createHash('sha256').update(licenseKey).digest('hex');
-  return { key: `licenses:key:${digest}`, limit: readEnv().rateLimitPerLicenseKey };
+  return { key: `licenses:key:${digest}`, limit };
 }

@@ -1,6 +1,5 @@
 import { apiRoute } from '@/lib/http/api-route';
 import { valueOrThrow } from '@/lib/http/api-failures';
-import { clientAddress } from '@/lib/http/client-address';
 import { parseOrThrow } from '@/lib/http/validate';
 import { apiDeactivateLicenseSchema } from '@/lib/licenses/api-schema';
 import { deactivateLicenseKey } from '@/lib/licenses/data';
@@ -11,10 +10,10 @@ import { deactivateLicenseKey } from '@/lib/licenses/data';
  */
 export const POST = apiRoute(
   { auth: 'public', rateLimitName: 'licenses', idempotent: true },
-  async ({ request, requestId, body, secret }) => {
+  async ({ requestId, body, secret, address }) => {
     const input = parseOrThrow(apiDeactivateLicenseSchema, body);
     secret(input.license_key);
-    const holder = { requestId, address: clientAddress(request) };
+    const holder = { requestId, address };
     valueOrThrow(
       await deactivateLicenseKey(input.license_key, input.license_key_instance_id, holder),
     );
