@@ -19,6 +19,8 @@ export function escapeLike(text: string): string {
  * `column LIKE '%text%'`, matching `text` as written (a `%` or `_` in it is no wildcard), on both
  * engines. Case-sensitive on PostgreSQL and ASCII-case-insensitive on SQLite: compare lower-cased
  * columns with lower-cased text. On PostgreSQL a trigram (pg_trgm) index on the column serves it.
+ * On SQLite the statement is compiled again each time the pattern is bound (its planner looks at a
+ * bound LIKE pattern): fine for a search, not for a hot path (see lib/webhooks/data-events.ts).
  */
 export function likeContains(column: Prisma.Sql, text: string): Prisma.Sql {
   return Prisma.sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '!'`;

@@ -165,3 +165,20 @@ describe('webhook events of key changes', () => {
     expect(await eventsOf(acme.business.id)).toEqual([]);
   });
 });
+
+const { webhookEventStatement } = await import('./data-events');
+
+describe('the statement that writes an event', () => {
+  const event = { type: 'license_key.created', at: new Date(), data: {} } as const;
+
+  it('names the type as a literal: a bound LIKE pattern is compiled again at every call on SQLite', () => {
+    const statement = webhookEventStatement('bus_1', event);
+    expect(statement.sql).toContain(`LIKE '%"license_key.created"%'`);
+    expect(statement.values.filter((v) => typeof v === 'string' && v.includes('%'))).toEqual([]);
+  });
+
+  it('refuses a type that is not one of Keydesk’s event names', () => {
+    const forged = { ...event, type: `license_key.created'--` } as unknown as typeof event;
+    expect(() => webhookEventStatement('bus_1', forged)).toThrow('Not a webhook event type');
+  });
+});
