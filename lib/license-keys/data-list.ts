@@ -77,12 +77,7 @@ export async function listLicenseKeys(
   page: Page,
   now = new Date(),
 ): Promise<LicenseKey[]> {
-  assertCan(actor, 'keys:view');
-  const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
-  const query = offsetPageQuery(input, page.pageNumber * page.pageSize, page.pageSize, {
-    names: true,
-  });
-  const rows = (await direct.rows(query)) as NamedKeyRow[];
+  const rows = (await offsetPage(actor, filter, page, now, true)) as NamedKeyRow[];
   return rows.map((row) => toKey(actor.businessId, row, now));
 }
 
@@ -93,13 +88,16 @@ export async function listLicenseKeyRecords(
   page: Page,
   now = new Date(),
 ): Promise<LicenseKeyRecord[]> {
+  const rows = (await offsetPage(actor, filter, page, now, false)) as KeyRow[];
+  return rows.map((row) => toRecord(actor.businessId, row, now));
+}
+
+/** The rows of one page by offset, with or without the names (offsetPageQuery). */
+function offsetPage(actor: Actor, filter: LicenseKeyFilter, page: Page, now: Date, names: boolean) {
   assertCan(actor, 'keys:view');
   const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
-  const query = offsetPageQuery(input, page.pageNumber * page.pageSize, page.pageSize, {
-    names: false,
-  });
-  const rows = (await direct.rows(query)) as KeyRow[];
-  return rows.map((row) => toRecord(actor.businessId, row, now));
+  const offset = page.pageNumber * page.pageSize;
+  return direct.rows(offsetPageQuery(input, offset, page.pageSize, { names }));
 }
 
 /**
