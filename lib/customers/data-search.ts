@@ -1,7 +1,7 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { likeContains } from '@/lib/database/dialect';
-import { db, dbEngine } from '@/lib/db';
+import { db, dbEngine, direct } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { SEARCH_LIMIT, SUBSTRING_MIN_LENGTH } from '@/lib/search';
 import { compareByNameLower } from './list';
@@ -68,10 +68,11 @@ export async function searchCustomers(
  * its index in that index's order, in one statement (the picker asks on every keystroke: one round
  * trip, not two). A customer matching both comes twice.
  */
-function namesOrEmailsStartingWith(businessId: string, q: string, limit: number) {
+async function namesOrEmailsStartingWith(businessId: string, q: string, limit: number) {
   const { gte, lt } = prefixRange(q);
   // Each side is a subquery: SQLite allows ORDER BY and LIMIT only there in a compound SELECT.
-  return db.$queryRaw<CustomerOption[]>`
+  // On the direct path (lib/database/direct.ts): the picker's statement, on every keystroke.
+  return (await direct.rows(Prisma.sql`
     SELECT "id", "name", "email" FROM (
       SELECT "id", "name", "email" FROM "Customer"
       WHERE "businessId" = ${businessId} AND "nameLower" >= ${gte} AND "nameLower" < ${lt}
@@ -82,7 +83,7 @@ function namesOrEmailsStartingWith(businessId: string, q: string, limit: number)
       SELECT "id", "name", "email" FROM "Customer"
       WHERE "businessId" = ${businessId} AND "emailLower" >= ${gte} AND "emailLower" < ${lt}
       ORDER BY "emailLower", "id" LIMIT ${limit}
-    ) AS by_email`;
+    ) AS by_email`)) as CustomerOption[];
 }
 
 /**
