@@ -42,6 +42,9 @@ export const flag = (value: unknown): boolean => value === true || Number(value)
 /** An integer column (PostgreSQL returns BIGINT and COUNT as text). */
 export const whole = (value: unknown): number => Number(value);
 
+/** At most this many transactions share one COMMIT (a bulk import's batch is one of them). */
+export const MAX_GROUP = 32;
+
 export function sqliteDirect(
   connect: () => Promise<{ client: BetterSqlite3; queue: Queue }>,
 ): DirectSql {
@@ -135,7 +138,6 @@ export function sqliteDirect(
       statement(client, 'COMMIT');
     } catch (error) {
       if (client.inTransaction) statement(client, 'ROLLBACK');
-      failAll(error);
       for (const item of group) item.reject(error); // a promise already settled ignores it
       return;
     }
@@ -163,9 +165,6 @@ export function sqliteDirect(
       }),
   };
 }
-
-/** At most this many transactions share one COMMIT (a bulk import's batch is one of them). */
-export const MAX_GROUP = 32;
 
 const pgValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace('Z', '') : v);
 

@@ -2,7 +2,6 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { db, direct } from '@/lib/db';
 import { joinSql, sql, whole } from '@/lib/database/direct';
-import { readEnv } from '@/lib/env';
 import { apiErrors } from './api-error';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
@@ -71,10 +70,7 @@ async function countRequest(keys: string[], windowStart: Date): Promise<Map<stri
  * The bucket of the per-license-key limit of the public license endpoints, shared by activate,
  * deactivate and validate. Named by the key's SHA-256, so that the rate-limit table never holds a key.
  */
-export function licenseKeyRateLimit(
-  licenseKey: string,
-  limit = readEnv().rateLimitPerLicenseKey,
-): RateLimit {
+export function licenseKeyRateLimit(licenseKey: string, limit: number): RateLimit {
   const digest = createHash('sha256').update(licenseKey).digest('hex');
   return { key: `licenses:key:${digest}`, limit };
 }

@@ -221,7 +221,7 @@ export function segmentPageQuery(
   );
   const order = orderBy(segment, reverse);
   return Prisma.sql`
-    SELECT k.*, c."name" AS "customerName", c."email" AS "customerEmail", p."name" AS "productName"
+    SELECT k.*${nameColumns}
     FROM (SELECT ${keyColumns} ${keysFrom(input, extra, segment.sqliteIndex(input.filter))} ORDER BY ${order} LIMIT ${limit}) k
     CROSS JOIN "Customer" c CROSS JOIN "Product" p
     WHERE c."id" = k."customerId" AND p."id" = k."productId"
@@ -272,7 +272,7 @@ export function offsetPageQuery(
       SELECT k."id" ${keysFrom(input, [], index)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
   if (!names) return Prisma.sql`${rows} ORDER BY ${order}`;
   return Prisma.sql`
-    SELECT k.*, c."name" AS "customerName", c."email" AS "customerEmail", p."name" AS "productName"
+    SELECT k.*${nameColumns}
     FROM (${rows}) k
     CROSS JOIN "Customer" c CROSS JOIN "Product" p
     WHERE c."id" = k."customerId" AND p."id" = k."productId"
