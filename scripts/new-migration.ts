@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { postgresAdapterFactory, sqliteAdapterFactory } from '@/lib/database/create-client';
-import { migrationsDir, SCHEMA_PATH, schemaPath } from '@/lib/database/migrate';
+import { migrationsDir, SCHEMA_EXTRAS, SCHEMA_PATH, schemaPath } from '@/lib/database/migrate';
 import { lockfileFor, NO_FILTERS, withSchemaEngine } from '@/lib/database/schema-engine';
 import type { Engine } from '@/lib/database/url';
 
@@ -23,23 +23,6 @@ function forEngine(schema: string, engine: Engine) {
     ? schema.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     : schema;
 }
-
-/** SQL Prisma's schema cannot describe, re-applied when a migration rebuilds the table it hangs on. */
-const EXTRAS: Record<Engine, { file: string; when: RegExp }[]> = {
-  sqlite: [
-    { file: 'prisma/sql/sqlite-customer-search.sql', when: /DROP TABLE "Customer"/ },
-    { file: 'prisma/sql/sqlite-license-key-search.sql', when: /DROP TABLE "LicenseKey"/ },
-    { file: 'prisma/sql/license-key-at-limit.sql', when: /DROP TABLE "LicenseKey"/ },
-  ],
-  postgresql: [
-    { file: 'prisma/sql/postgresql-customer-search.sql', when: /(DROP|CREATE) TABLE "Customer"/ },
-    {
-      file: 'prisma/sql/postgresql-license-key-search.sql',
-      when: /(DROP|CREATE) TABLE "LicenseKey"/,
-    },
-    { file: 'prisma/sql/license-key-at-limit.sql', when: /(DROP|CREATE) TABLE "LicenseKey"/ },
-  ],
-};
 
 function postgresUrl(): string {
   const url = [process.env.DATABASE_URL, process.env.KEYDESK_PG_URL].find((u) =>
@@ -94,7 +77,7 @@ for (const engine of engines) {
     continue;
   }
   let extra = '';
-  for (const { file, when } of EXTRAS[engine]) {
+  for (const { file, when } of SCHEMA_EXTRAS[engine]) {
     if (when.test(sql)) extra += `\n${await readFile(file, 'utf8')}`;
   }
   const dir = path.join(history, `${stamp}_${hasHistory ? name : 'init'}`);

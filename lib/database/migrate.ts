@@ -11,6 +11,30 @@ export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
 /** The schema for PostgreSQL: prisma/schema.prisma with its provider changed (scripts/prisma-generate.mjs). */
 export const POSTGRES_SCHEMA_PATH = path.resolve('lib/generated/schema.postgresql.prisma');
 
+/**
+ * SQL Prisma's schema cannot describe (prisma/sql/), per engine: a database is the schema plus these.
+ * `npm run db:migration` adds a file to a new migration when the migration rebuilds the table it
+ * hangs on (`when`).
+ */
+export const SCHEMA_EXTRAS: Record<Engine, { file: string; when: RegExp }[]> = {
+  sqlite: [
+    { file: 'prisma/sql/sqlite-customer-search.sql', when: /DROP TABLE "Customer"/ },
+    { file: 'prisma/sql/sqlite-license-key-search.sql', when: /DROP TABLE "LicenseKey"/ },
+    { file: 'prisma/sql/sqlite-license-key-at-limit.sql', when: /DROP TABLE "LicenseKey"/ },
+  ],
+  postgresql: [
+    { file: 'prisma/sql/postgresql-customer-search.sql', when: /(DROP|CREATE) TABLE "Customer"/ },
+    {
+      file: 'prisma/sql/postgresql-license-key-search.sql',
+      when: /(DROP|CREATE) TABLE "LicenseKey"/,
+    },
+    {
+      file: 'prisma/sql/postgresql-license-key-at-limit.sql',
+      when: /(DROP|CREATE) TABLE "LicenseKey"/,
+    },
+  ],
+};
+
 export function migrationsDir(engine: Engine) {
   return path.resolve('prisma/migrations', engine);
 }

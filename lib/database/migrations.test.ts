@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, migrationsDir, schemaPath } from './migrate';
+import { migrateDatabase, migrationsDir, SCHEMA_EXTRAS, schemaPath } from './migrate';
 import { postgresAdapterFactory, sqliteAdapterFactory } from './create-client';
 import { NO_FILTERS, readMigrationList, withSchemaEngine } from './schema-engine';
 import { parseDatabaseUrl, type Engine } from './url';
@@ -20,19 +20,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-const EXTRAS: Record<Engine, string[]> = {
-  sqlite: [
-    'prisma/sql/sqlite-customer-search.sql',
-    'prisma/sql/sqlite-license-key-search.sql',
-    'prisma/sql/license-key-at-limit.sql',
-  ],
-  postgresql: [
-    'prisma/sql/postgresql-customer-search.sql',
-    'prisma/sql/postgresql-license-key-search.sql',
-    'prisma/sql/license-key-at-limit.sql',
-  ],
-};
 
 async function emptyDatabase(): Promise<string> {
   if (engine === 'sqlite') {
@@ -72,7 +59,7 @@ async function createFromSchema(url: string) {
       filters: NO_FILTERS,
     }),
   );
-  const extras = EXTRAS[engine].map((file) => readFileSync(file, 'utf8'));
+  const extras = SCHEMA_EXTRAS[engine].map(({ file }) => readFileSync(file, 'utf8'));
   const script = [stdout ?? '', ...extras].join('\n');
   if (engine === 'postgresql') {
     const client = new pg.Client({ connectionString: url });
@@ -93,7 +80,8 @@ async function describe_(url: string): Promise<string[]> {
     await client.connect();
     const columns = await client.query(`
       SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' ||
-             coalesce(column_default, '') || ' ' || coalesce(collation_name, '') AS line
+             coalesce(column_default, '') || ' ' || coalesce(collation_name, '') || ' ' ||
+             coalesce(generation_expression, '') AS line
       FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`);
     const indexes = await client.query(`
@@ -102,11 +90,20 @@ async function describe_(url: string): Promise<string[]> {
     const constraints = await client.query(`
       SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) AS line FROM pg_constraint
       WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`);
+    const options = await client.query(`
+      SELECT 'table ' || relname || ' ' || array_to_string(reloptions, ',') AS line FROM pg_class
+      WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND reloptions IS NOT NULL`);
     const extensions = await client.query(
       `SELECT 'extension ' || extname AS line FROM pg_extension`,
     );
     await client.end();
-    return [...columns.rows, ...indexes.rows, ...constraints.rows, ...extensions.rows]
+    return [
+      ...columns.rows,
+      ...indexes.rows,
+      ...constraints.rows,
+      ...options.rows,
+      ...extensions.rows,
+    ]
       .map((row) => String(row.line))
       .sort();
   }

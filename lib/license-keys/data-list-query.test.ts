@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Engine } from '@/lib/database/url';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   countQuery,
@@ -19,8 +20,8 @@ import { parseKeySearch } from './search';
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const BUSINESS = 'bus_1';
 const flat = (sql: Prisma.Sql) => sql.sql.replace(/\s+/g, ' ').trim();
-const conditions = (filter: Parameters<typeof filterConditions>[1]) =>
-  filterConditions(BUSINESS, filter, NOW).map((sql) => [flat(sql), sql.values]);
+const conditions = (filter: Parameters<typeof filterConditions>[2], engine: Engine = 'sqlite') =>
+  filterConditions(engine, BUSINESS, filter, NOW).map((sql) => [flat(sql), sql.values]);
 
 describe('parseKeySearch', () => {
   it('reads a key id, a key fragment without dashes and spaces, and a customer text', () => {
@@ -111,6 +112,13 @@ describe('filterConditions', () => {
     ],
   ] as const)('%o', (filter, expected) => {
     expect(conditions(filter).slice(1)).toEqual(expected);
+  });
+
+  it('at limit, on PostgreSQL: the generated column the partial index reads', () => {
+    // prisma/sql/postgresql-license-key-at-limit.sql: its WHERE names no column an activation changes.
+    expect(conditions({ usage: 'at-limit' }, 'postgresql').slice(1)).toEqual([
+      ['k."limitReached"', []],
+    ]);
   });
 });
 

@@ -39,7 +39,7 @@ export type Segment = {
 export function sqliteIndexFor(filter: LicenseKeyFilter, purpose: 'page' | 'count'): string {
   if (filter.customerId) return 'LicenseKey_list_customer_idx';
   if (filter.productId) return 'LicenseKey_list_product_idx';
-  // Partial: only the keys at their limit (prisma/sql/license-key-at-limit.sql), newest first.
+  // Partial: only the keys at their limit (prisma/sql/sqlite-license-key-at-limit.sql), newest first.
   if (filter.usage === 'at-limit') return 'LicenseKey_at_limit_idx';
   if (purpose === 'count' && (filter.expires || filter.status === 'expired')) {
     return 'LicenseKey_list_expiry_idx';
@@ -92,6 +92,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The filter as conditions on `k`, the key row; the search is not among them (see matchedKeys). */
 export function filterConditions(
+  engine: Engine,
   businessId: string,
   filter: LicenseKeyFilter,
   now: Date,
@@ -132,9 +133,13 @@ export function filterConditions(
   }
   switch (filter.usage) {
     case 'at-limit':
-      // Written as the partial index LicenseKey_at_limit_idx's own WHERE, so that it applies.
+      // Written as the partial index LicenseKey_at_limit_idx's own WHERE, so that it applies. On
+      // PostgreSQL that is a generated column of the same condition, so that an activation's UPDATE
+      // of "instancesCount" stays in place (prisma/sql/postgresql-license-key-at-limit.sql).
       conditions.push(
-        Prisma.sql`k."activationsLimit" IS NOT NULL AND k."instancesCount" >= k."activationsLimit"`,
+        engine === 'postgresql'
+          ? Prisma.sql`k."limitReached"`
+          : Prisma.sql`k."activationsLimit" IS NOT NULL AND k."instancesCount" >= k."activationsLimit"`,
       );
       break;
     case 'in-use':
@@ -177,7 +182,7 @@ export function keysFrom(
       }
     : { tables: Prisma.empty, conditions: [] };
   const conditions = Prisma.join(
-    [...filterConditions(businessId, filter, now), ...extra, ...joined.conditions],
+    [...filterConditions(engine, businessId, filter, now), ...extra, ...joined.conditions],
     ' AND ',
   );
   if (!filter.search) {

@@ -241,6 +241,43 @@ describe('listLicenseKeyPage by activations (usage)', () => {
     expect(sqliteIndexFor(input.filter, 'count')).toBe('LicenseKey_at_limit_idx');
   });
 
+  it.runIf(testEngine() === 'postgresql')(
+    'on PostgreSQL, taking a seat updates the key in place (HOT), and the at-limit filter follows it',
+    async () => {
+      // prisma/sql/postgresql-license-key-at-limit.sql: no index names "instancesCount", so the
+      // UPDATE every activation runs writes no index entry; the generated column follows the count.
+      const own = await createBusinessFixture(db, 'Seats HOT');
+      const key = await addKey(own, { activationsLimit: 3, instancesCount: 1 });
+      // What the UPDATE did, from the backend's own not yet reported counts (read before and after).
+      const takeSeat = async () =>
+        db.$transaction(async (tx) => {
+          const counts = async () =>
+            (
+              await tx.$queryRaw<{ updated: number; inPlace: number }[]>`
+                SELECT CAST(n_tup_upd AS integer) AS "updated",
+                  CAST(n_tup_hot_upd AS integer) AS "inPlace"
+                FROM pg_stat_xact_user_tables WHERE relname = 'LicenseKey'`
+            )[0] ?? { updated: 0, inPlace: 0 };
+          const before = await counts();
+          await tx.$executeRaw`UPDATE "LicenseKey" SET "instancesCount" = "instancesCount" + 1
+            WHERE "id" = ${key.id}`;
+          const after = await counts();
+          return {
+            updated: after.updated - before.updated,
+            inPlace: after.inPlace - before.inPlace,
+          };
+        });
+      // 1 → 2 of 3: in place.
+      expect(await takeSeat()).toEqual({ updated: 1, inPlace: 1 });
+      expect(ids(await page(own, { usage: 'at-limit' }))).toEqual([]);
+      // 2 → 3 of 3: the generated column changes, so the partial index gains the key.
+      expect(await takeSeat()).toEqual({ updated: 1, inPlace: 0 });
+      expect(ids(await page(own, { usage: 'at-limit' }))).toEqual([key.id]);
+      await db.licenseKey.update({ where: { id: key.id }, data: { activationsLimit: 4 } });
+      expect(ids(await page(own, { usage: 'at-limit' }))).toEqual([]);
+    },
+  );
+
   it('pages and counts keys at their limit by cursor, and by expiry', async () => {
     const first = await page(seats, { usage: 'at-limit' }, { pageSize: 3 });
     expect(first.total).toEqual({ value: 4, exact: true });
