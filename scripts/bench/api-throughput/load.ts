@@ -108,6 +108,9 @@ export async function load(
   };
 }
 
+/** Requests per second of a result. */
+export const rate = (r: Result) => r.requests / r.seconds;
+
 /** Slices of one route's load as one result. */
 export function merged(slices: Result[]): Result {
   const latencies = slices.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -134,13 +137,13 @@ function printTable(rows: (string | number)[][]) {
 
 /**
  * Requests/s, p50/p99 latency and errors per route; for a measured route, the constant route's
- * requests/s in the slices alternating with it, the ratio of the two and the target ratio. Returns
- * the routes under their target.
+ * requests/s in the slices alternating with it, the ratio of the two, the lowest and highest ratio
+ * of a single round (how noisy the run was) and the target ratio. Returns the routes under their
+ * target (by the whole run's ratio).
  */
 export function printResults(
-  results: (Result & { target?: number; baseline?: Result })[],
+  results: (Result & { target?: number; baseline?: Result; rounds?: number[] })[],
 ): string[] {
-  const rate = (r: Result) => r.requests / r.seconds;
   const ratio = (r: Result & { baseline?: Result }) =>
     r.baseline ? rate(r) / rate(r.baseline) : 1;
   printTable([
@@ -153,6 +156,7 @@ export function printResults(
       'errors',
       'health',
       'vs health',
+      'per round',
       'target',
       '',
     ],
@@ -165,6 +169,7 @@ export function printResults(
       r.errors,
       r.baseline ? rate(r.baseline).toFixed(0) : '',
       r.baseline ? ratio(r).toFixed(2) : '',
+      r.rounds ? `${Math.min(...r.rounds).toFixed(2)}–${Math.max(...r.rounds).toFixed(2)}` : '',
       r.target === undefined ? '' : `>= ${r.target.toFixed(2)}`,
       r.target === undefined ? '' : ratio(r) >= r.target ? 'met' : 'MISSED',
     ]),
