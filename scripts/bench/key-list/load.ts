@@ -61,7 +61,7 @@ export function sqliteLoad(): string[] {
       SELECT printf('lic_b%07d', n), '${BIG_ID}', ${key},
         CASE WHEN n % 20000 = 7 THEN '${BUSY_CUSTOMER}' ELSE printf('cus_b%07d', n) END,
         printf('pdt_b%02d', n % ${PRODUCTS}), CASE WHEN n % 4 = 0 THEN NULL ELSE 5 END, ${expires('n')},
-        (n / 7) % 20 = 0, n % 3, CASE n % 10 WHEN 0 THEN 'import' WHEN 1 THEN 'auto' WHEN 2 THEN 'auto' ELSE 'manual' END,
+        (n / 7) % 20 = 0, CASE WHEN n % 50 = 1 THEN 5 ELSE n % 3 END, CASE n % 10 WHEN 0 THEN 'import' WHEN 1 THEN 'auto' WHEN 2 THEN 'auto' ELSE 'manual' END,
         ${created('n')} FROM (SELECT n, hex(randomblob(10)) AS h FROM s)`,
     `${series(SMALL)} INSERT INTO "LicenseKey" ("id", "businessId", "key", "customerId", "productId", "expiresAt",
         "disabled", "instancesCount", "source", "createdAt")
@@ -97,7 +97,7 @@ export function postgresLoad(): string[] {
       SELECT 'lic_b' || lpad(n::text, 7, '0'), '${BIG_ID}', ${key},
         CASE WHEN n % 20000 = 7 THEN '${BUSY_CUSTOMER}' ELSE 'cus_b' || lpad(n::text, 7, '0') END,
         'pdt_b' || lpad((n % ${PRODUCTS})::text, 2, '0'), CASE WHEN n % 4 = 0 THEN NULL ELSE 5 END, ${expires('n')},
-        (n / 7) % 20 = 0, n % 3,
+        (n / 7) % 20 = 0, CASE WHEN n % 50 = 1 THEN 5 ELSE n % 3 END,
         (CASE n % 10 WHEN 0 THEN 'import' WHEN 1 THEN 'auto' WHEN 2 THEN 'auto' ELSE 'manual' END)::"LicenseKeySource",
         ${created('n')}
       FROM (SELECT n, ${hex} FROM generate_series(0, ${BIG - 1}) n) g`,

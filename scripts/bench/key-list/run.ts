@@ -97,6 +97,9 @@ const cases: [string, number, () => Promise<unknown>][] = [
   ['already expired', 50, page({ expires: 'expired' })],
   ['never expires', 50, page({ expires: 'never' })],
   ['status + product', 50, page({ status: 'expired', productId: 'pdt_b03' })],
+  // 2% of the keys have no free seat (load.ts): the partial index LicenseKey_at_limit_idx.
+  ['at limit', 50, page({ usage: 'at-limit' })],
+  ['at limit + active', 50, page({ usage: 'at-limit', status: 'active' })],
   [`search key fragment "${fragment}"`, 50, page({ search: fragment })],
   ['search customer email', 50, page({ search: email })],
   ['page 1,000', 50, page({}, 'newest', deep)],
