@@ -14,7 +14,15 @@ import { loadavg } from 'node:os';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
 import { prepareFixture } from './api-throughput/fixture';
-import { CONNECTIONS, load, merged, printResults, rate, type Result } from './api-throughput/load';
+import {
+  CONNECTIONS,
+  load,
+  merged,
+  printResults,
+  rate,
+  type Result,
+  type RouteResult,
+} from './api-throughput/load';
 import { benchEngine } from './api-throughput/engine';
 import { scenarios, type Measured } from './api-throughput/scenarios';
 import {
@@ -96,7 +104,7 @@ try {
   );
   const all = scenarios(fixture);
   const [health] = all;
-  const results: (Result & { target?: number; baseline?: Result; rounds?: number[] })[] = [];
+  const results: RouteResult[] = [];
   const healthSlices: Result[] = [];
   const warm = (scenario: Measured) =>
     load(

@@ -108,6 +108,9 @@ export async function load(
   };
 }
 
+/** A measured route: its slices merged, the constant route's beside it, and each round's ratio. */
+export type RouteResult = Result & { target?: number; baseline?: Result; rounds?: number[] };
+
 /** Requests per second of a result. */
 export const rate = (r: Result) => r.requests / r.seconds;
 
@@ -141,9 +144,7 @@ function printTable(rows: (string | number)[][]) {
  * of a single round (how noisy the run was) and the target ratio. Returns the routes under their
  * target (by the whole run's ratio).
  */
-export function printResults(
-  results: (Result & { target?: number; baseline?: Result; rounds?: number[] })[],
-): string[] {
+export function printResults(results: RouteResult[]): string[] {
   const ratio = (r: Result & { baseline?: Result }) =>
     r.baseline ? rate(r) / rate(r.baseline) : 1;
   printTable([
