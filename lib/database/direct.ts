@@ -69,15 +69,17 @@ export function sqliteDirect(
     );
   const txOn = (client: BetterSqlite3): DirectTx => ({
     async rows(query) {
-      noteStatement(query.sql);
+      const values = args(query);
+      noteStatement(query.sql, values);
       const statement = compiled(client, query.sql);
       return statement.reader
-        ? (statement.all(...args(query)) as Row[])
-        : (statement.run(...args(query)), []);
+        ? (statement.all(...values) as Row[])
+        : (statement.run(...values), []);
     },
     async run(query) {
-      noteStatement(query.sql);
-      return compiled(client, query.sql).run(...args(query)).changes;
+      const values = args(query);
+      noteStatement(query.sql, values);
+      return compiled(client, query.sql).run(...values).changes;
     },
   });
   const exclusive = async <T>(work: (client: BetterSqlite3) => Promise<T>) => {
@@ -187,12 +189,14 @@ export function postgresDirect(pool: pg.Pool): DirectSql {
   };
   const txOn = (client: pg.Pool | pg.PoolClient): DirectTx => ({
     async rows(query) {
-      noteStatement(query.text);
-      return (await client.query(config(query))).rows as Row[];
+      const statement = config(query);
+      noteStatement(statement.text, statement.values);
+      return (await client.query(statement)).rows as Row[];
     },
     async run(query) {
-      noteStatement(query.text);
-      return (await client.query(config(query))).rowCount ?? 0;
+      const statement = config(query);
+      noteStatement(statement.text, statement.values);
+      return (await client.query(statement)).rowCount ?? 0;
     },
   });
   return {

@@ -6,10 +6,11 @@ import type {
 } from '@prisma/driver-adapter-utils';
 
 // Every SQL statement a Prisma client sends, as its driver adapter sees it: BEGIN, each query,
-// COMMIT or ROLLBACK. The statement-budget tests (e2e/route-handlers/statement-budget.test.ts)
-// count them per request; with no listener the cost is one Set size check.
+// COMMIT or ROLLBACK, with its arguments as the driver gets them. The statement-budget tests
+// (e2e/route-handlers/statement-budget.test.ts) count them per request, and the customer-search
+// benchmark explains them; with no listener the cost is one Set size check.
 
-type Listener = (sql: string) => void;
+type Listener = (sql: string, args: readonly unknown[]) => void;
 const listeners = new Set<Listener>();
 
 /** Calls `listener` with the SQL of every statement from now on; returns the unsubscribe. */
@@ -19,8 +20,8 @@ export function onStatement(listener: Listener): () => void {
 }
 
 /** Reports one statement to the listeners (the direct path of lib/database/direct.ts calls it). */
-export function noteStatement(sql: string) {
-  if (listeners.size > 0) for (const listener of listeners) listener(sql);
+export function noteStatement(sql: string, args: readonly unknown[] = []) {
+  if (listeners.size > 0) for (const listener of listeners) listener(sql, args);
 }
 
 function observedQueries<T extends SqlDriverAdapter | Transaction>(target: T): T {
@@ -28,7 +29,7 @@ function observedQueries<T extends SqlDriverAdapter | Transaction>(target: T): T
     get(object, property, receiver) {
       if (property === 'queryRaw' || property === 'executeRaw') {
         return (query: SqlQuery) => {
-          noteStatement(query.sql);
+          noteStatement(query.sql, query.args);
           return object[property](query);
         };
       }

@@ -11,16 +11,14 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import Database from 'better-sqlite3';
-import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
-import { sqliteAdapterFactory, type Database as Db } from '@/lib/database/create-client';
-import { serializedAdapterFactory } from '@/lib/database/serialized-adapter';
+import type { Database as Db } from '@/lib/database/create-client';
 import { parseDatabaseUrl } from '@/lib/database/url';
-import { PrismaClient } from '@/lib/generated/prisma/client';
 import { createTestDatabase } from '@/lib/testing/test-database';
 import {
   BASELINE_ITERATIONS,
   BIG,
   BIG_ID,
+  captureQueries,
   customerId,
   DOMAINS,
   FIRST,
@@ -120,40 +118,6 @@ function loadCustomers(file: string) {
   raw.close();
 }
 
-/** The app's Prisma client, with a recorder of the SQL it sends, for the query plans. */
-function recordingClient(url: string) {
-  const recorded: SqlQuery[] = [];
-  let recording = false;
-  const sqlite = sqliteAdapterFactory(url);
-  const record = (inner: SqlDriverAdapter): SqlDriverAdapter =>
-    new Proxy(inner, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== 'queryRaw')
-          return typeof value === 'function' ? value.bind(target) : value;
-        return (query: SqlQuery) => {
-          if (recording) recorded.push(query);
-          return target.queryRaw(query);
-        };
-      },
-    });
-  const client = new PrismaClient({
-    adapter: serializedAdapterFactory({
-      provider: sqlite.migrationAware.provider,
-      adapterName: sqlite.migrationAware.adapterName,
-      connect: async () => record(await sqlite.connectWithPragmas()),
-    }),
-  });
-  async function capture(run: () => Promise<unknown>) {
-    recorded.length = 0;
-    recording = true;
-    await run();
-    recording = false;
-    return [...recorded];
-  }
-  return { client, capture };
-}
-
 function printPlan(raw: Database.Database, sql: string, args: unknown[]) {
   const plan = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
   for (const step of plan) console.log(`  - ${step.detail}`);
@@ -168,16 +132,14 @@ try {
   await createBusinesses(testDb.db);
   loadCustomers(file);
 
-  // lib/db.ts reuses a client found on globalThis (for dev reloads): hand it the recording one.
-  const { client, capture } = recordingClient(testDb.url);
-  (globalThis as { keydeskDb?: Db }).keydeskDb = client;
+  // The app's own client (lib/db.ts reads DATABASE_URL when first imported), on the loaded file.
   process.env.DATABASE_URL = testDb.url;
   const data = await import('@/lib/customers/data');
   const { operatorActor } = await import('@/lib/auth/authorize');
   const searchCustomers = (businessId: string, q: string) =>
     data.searchCustomers(operatorActor(businessId, 'bench'), q);
-  const { db } = await import('@/lib/db');
-  if (db !== client) throw new Error('lib/db.ts no longer reuses globalThis.keydeskDb');
+  const { db, databaseUrl } = await import('@/lib/db');
+  if (databaseUrl !== testDb.url) throw new Error('lib/db.ts is not on the benchmark database');
 
   const raw = new Database(file, { readonly: true });
   const emailOf = (n: number) =>
@@ -212,10 +174,10 @@ try {
   printTable(baseline);
   printPlan(raw, scan, [BIG_ID, '%a%', '%a%']);
 
-  console.log('\nQuery plans of the SQL searchCustomers sends (recorded from the adapter):');
+  console.log('\nQuery plans of the SQL searchCustomers sends (lib/database/statement-log.ts):');
   const seen = new Set<string>();
   for (const q of ['', 'dana', 'imura']) {
-    for (const { sql, args } of await capture(() => searchCustomers(BIG_ID, q))) {
+    for (const { sql, args } of await captureQueries(() => searchCustomers(BIG_ID, q))) {
       if (seen.has(sql)) continue;
       seen.add(sql);
       console.log(`\n${sql.replace(/\s+/g, ' ')}\n  args: ${JSON.stringify(args)}`);
@@ -223,7 +185,7 @@ try {
     }
   }
   raw.close();
-  await client.$disconnect();
+  await db.$disconnect();
 } finally {
   await testDb.cleanup();
 }

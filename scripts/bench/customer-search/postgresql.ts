@@ -9,18 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import type {
-  SqlDriverAdapter,
-  SqlDriverAdapterFactory,
-  SqlQuery,
-} from '@prisma/driver-adapter-utils';
-import { postgresAdapterFactory, type Database as Db } from '@/lib/database/create-client';
 import { migrateDatabase } from '@/lib/database/migrate';
-import { PrismaClient } from '@/lib/generated/prisma-postgresql/client';
 import {
   BASELINE_ITERATIONS,
   BIG,
   BIG_ID,
+  captureQueries,
   customerId,
   DOMAINS,
   FIRST,
@@ -120,39 +114,6 @@ async function load() {
   });
 }
 
-/** A PostgreSQL Prisma client like the app's, with a recorder of the SQL it sends. */
-function recordingClient(url: string) {
-  const recorded: SqlQuery[] = [];
-  let recording = false;
-  const inner = postgresAdapterFactory(url);
-  const record = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
-    new Proxy(adapter, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== 'queryRaw')
-          return typeof value === 'function' ? value.bind(target) : value;
-        return (query: SqlQuery) => {
-          if (recording) recorded.push(query);
-          return target.queryRaw(query);
-        };
-      },
-    });
-  const factory: SqlDriverAdapterFactory = {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    connect: async () => record(await inner.connect()),
-  };
-  const client = new PrismaClient({ adapter: factory }) as unknown as Db;
-  async function capture(run: () => Promise<unknown>) {
-    recorded.length = 0;
-    recording = true;
-    await run();
-    recording = false;
-    return [...recorded];
-  }
-  return { client, capture };
-}
-
 const explainArgs = (args: unknown[]) =>
   args.map((arg) => (typeof arg === 'bigint' ? arg.toString() : arg));
 
@@ -161,16 +122,14 @@ try {
   await migrateDatabase(scratch.toString());
   await load();
 
-  // lib/db.ts reuses a client found on globalThis (for dev reloads): hand it the recording one.
-  const { client, capture } = recordingClient(scratch.toString());
-  (globalThis as { keydeskDb?: Db }).keydeskDb = client;
+  // The app's own client (lib/db.ts reads DATABASE_URL when first imported), on the scratch database.
   process.env.DATABASE_URL = scratch.toString();
   const data = await import('@/lib/customers/data');
   const { operatorActor } = await import('@/lib/auth/authorize');
   const searchCustomers = (businessId: string, q: string) =>
     data.searchCustomers(operatorActor(businessId, 'bench'), q);
-  const { db, dbEngine } = await import('@/lib/db');
-  if (db !== client || dbEngine !== 'postgresql')
+  const { db, databaseUrl, dbEngine } = await import('@/lib/db');
+  if (databaseUrl !== scratch.toString() || dbEngine !== 'postgresql')
     throw new Error('lib/db.ts is not on the scratch database');
 
   await onServer(scratch, async (raw) => {
@@ -209,7 +168,9 @@ try {
     }
     printTable(baseline);
 
-    console.log('\nEXPLAIN ANALYZE of the SQL searchCustomers sends (recorded from the adapter):');
+    console.log(
+      '\nEXPLAIN ANALYZE of the SQL searchCustomers sends (lib/database/statement-log.ts):',
+    );
     for (const [businessId, q] of [
       [BIG_ID, ''],
       [BIG_ID, 'dana'],
@@ -218,7 +179,7 @@ try {
       [BIG_ID, 'zzqxj'],
       [SMALL_ID, 'imura'],
     ]) {
-      for (const { sql, args } of await capture(() => searchCustomers(businessId, q))) {
+      for (const { sql, args } of await captureQueries(() => searchCustomers(businessId, q))) {
         console.log(`\n${sql.replace(/\s+/g, ' ')}\n  args: ${JSON.stringify(explainArgs(args))}`);
         const plan = await raw.query<{ 'QUERY PLAN': string }>(
           `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`,
@@ -228,7 +189,7 @@ try {
       }
     }
   });
-  await client.$disconnect();
+  await db.$disconnect();
 } finally {
   await onServer(server, (client) =>
     client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),

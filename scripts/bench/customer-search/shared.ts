@@ -2,6 +2,8 @@
 // ./postgresql.ts): the businesses, the names customers are made of, the queries, and the timing.
 // This folder holds no benchmark of its own: scripts/bench.ts runs only the .ts files beside it.
 
+import { onStatement } from '@/lib/database/statement-log';
+
 export const BIG = 1_000_000;
 export const SMALL = 50_000;
 export const BIG_ID = 'bus_benchbig';
@@ -108,4 +110,21 @@ export async function timeSearches(
   const slow = cases.filter(([, b, q]) => timings.get(`${b} ${q}`)!.p99 > 20);
   for (const [label, , q] of slow) console.log(`SLOW: ${label} ${JSON.stringify(q)} p99 > 20 ms`);
   return timings;
+}
+
+/**
+ * The queries (SQL and arguments, as the driver gets them) the app's client sends while `run` runs,
+ * Prisma's and the direct path's alike (lib/database/statement-log.ts), for their query plans.
+ */
+export async function captureQueries(run: () => Promise<unknown>) {
+  const recorded: { sql: string; args: unknown[] }[] = [];
+  const stop = onStatement((sql, args) => {
+    if (/^\s*(SELECT|WITH)\b/i.test(sql)) recorded.push({ sql, args: [...args] });
+  });
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return recorded;
 }
