@@ -13,7 +13,7 @@ import type {
 type Listener = (sql: string, args: readonly unknown[]) => void;
 const listeners = new Set<Listener>();
 
-/** Calls `listener` with the SQL of every statement from now on; returns the unsubscribe. */
+/** Calls `listener` with each statement's SQL and arguments from now on; returns its removal. */
 export function onStatement(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
