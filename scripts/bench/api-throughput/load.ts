@@ -145,8 +145,7 @@ function printTable(rows: (string | number)[][]) {
  * target (by the whole run's ratio).
  */
 export function printResults(results: RouteResult[]): string[] {
-  const ratio = (r: Result & { baseline?: Result }) =>
-    r.baseline ? rate(r) / rate(r.baseline) : 1;
+  const ratio = (r: RouteResult) => (r.baseline ? rate(r) / rate(r.baseline) : 1);
   printTable([
     [
       'route',

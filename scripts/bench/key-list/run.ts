@@ -166,11 +166,13 @@ const seconds = (performance.now() - exportStarted) / 1000;
 peak = Math.max(peak, process.memoryUsage().rss);
 const rate = rows / seconds;
 const grewMb = (peak - before) / 1e6;
+const [minRate, maxGrowthMb] = [50_000, 100];
 // A verdict on the line, as the table has: a spread copy per row once halved the rate and grew
 // memory by ~100 MB, and the bare figures went unnoticed for a day.
 console.log(
   `Export: ${rows.toLocaleString('en')} rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(1)} s = ` +
-    `${Math.round(rate).toLocaleString('en')} rows/s (target >= 50,000, ${rate >= 50_000 ? 'ok' : 'MISSED'}); ` +
-    `memory grew ${grewMb.toFixed(0)} MB (target < 100 MB, ${grewMb < 100 ? 'ok' : 'OVER'})`,
+    `${Math.round(rate).toLocaleString('en')} rows/s (target >= ${minRate.toLocaleString('en')}, ` +
+    `${rate >= minRate ? 'ok' : 'MISSED'}); memory grew ${grewMb.toFixed(0)} MB ` +
+    `(target < ${maxGrowthMb} MB, ${grewMb < maxGrowthMb ? 'ok' : 'OVER'})`,
 );
 await testDb.cleanup();
