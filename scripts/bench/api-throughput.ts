@@ -33,14 +33,15 @@ import {
   stopServer,
   waitForHealth,
 } from './api-throughput/server';
+import { benchNumber } from './shared/smoke';
 
 /**
  * Each route runs ROUNDS slices of SLICE_SECONDS, alternating with as many of GET /api/health. Four
  * rounds left a route's ratio ±0.06 apart between runs; eight narrow that by about √2.
  */
-const ROUNDS = 8;
-const SLICE_SECONDS = 2;
-const WARMUP_SECONDS = 3;
+const ROUNDS = benchNumber(null, 8, 1);
+const SLICE_SECONDS = benchNumber(null, 2, 1);
+const WARMUP_SECONDS = benchNumber(null, 3, 1);
 
 const bench = await benchEngine('api');
 const { engine, databaseUrl } = bench;

@@ -13,17 +13,24 @@ import Database from 'better-sqlite3';
 import { parseDatabaseUrl } from '@/lib/database/url';
 import { createTestDatabase } from '@/lib/testing/test-database';
 import { DOMAINS, FIRST, fmt, LAST, ms, printTable, time } from './customer-search/shared';
+import { POSTGRES_ONLY } from './shared/per-engine';
+import { benchNumber } from './shared/smoke';
 
-const SCALE = Number(process.env.KEYDESK_BENCH_SCALE ?? 1);
+const SCALE = benchNumber('KEYDESK_BENCH_SCALE', 1, 0.01);
 const BIG = Math.round(1_000_000 * SCALE);
 const SMALL = Math.round(50_000 * SCALE);
 const BIG_ID = 'bus_pagesbig';
 const SMALL_ID = 'bus_pagessmall';
 const PRODUCT_ID = 'pdt_pagesbench';
 const FIFTY_ID = 'cus_pagesfifty';
-const ITERATIONS = 200;
-const WARMUP = 20;
+const ITERATIONS = benchNumber(null, 200, 3);
+const WARMUP = benchNumber(null, 20, 1);
 const SAMPLE = new Date('2026-01-02T03:04:05.678Z');
+
+if (POSTGRES_ONLY) {
+  console.log('customer-pages measures SQLite only: skipped (KEYDESK_BENCH_ENGINE=postgresql).');
+  process.exit(0);
+}
 
 const testDb = await createTestDatabase({ engine: 'sqlite' });
 const target = parseDatabaseUrl(testDb.url);

@@ -2,7 +2,8 @@
  * Customer search at scale: 1,000,000 customers in one business and 50,000 in a second, in a
  * temporary migrated SQLite file. Times searchCustomers (lib/customers/data.ts) per kind of query
  * and, in the same run, an unindexed LIKE scan as the baseline for the speedup ratio; prints the
- * query plans of the statements Prisma issues. Run with `npm run bench -- customer-search`.
+ * query plans of the statements Prisma issues. Run with `npm run bench -- customer-search`
+ * (KEYDESK_BENCH_SCALE=0.1 for a quick run).
  *
  * Second part, when KEYDESK_BENCH_PG_URL names a PostgreSQL server (e.g. the one of
  * `scripts/postgres-server.sh start`): the same on PostgreSQL, in a scratch database on that server
@@ -35,6 +36,7 @@ import {
   time,
   timeSearches,
 } from './customer-search/shared';
+import { POSTGRES_ONLY } from './shared/per-engine';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run has the same customers. */
 function random(seed: number) {
@@ -123,72 +125,80 @@ function printPlan(raw: Database.Database, sql: string, args: unknown[]) {
   for (const step of plan) console.log(`  - ${step.detail}`);
 }
 
-const testDb = await createTestDatabase({ engine: 'sqlite' });
-const target = parseDatabaseUrl(testDb.url);
-if (target.engine !== 'sqlite')
-  throw new Error('The customer-search benchmark loads SQLite directly.');
-const { file } = target;
-try {
-  await createBusinesses(testDb.db);
-  loadCustomers(file);
+/** The SQLite part: load, time, compare with a scan, print the plans. */
+async function searchSqlite() {
+  const testDb = await createTestDatabase({ engine: 'sqlite' });
+  const target = parseDatabaseUrl(testDb.url);
+  if (target.engine !== 'sqlite')
+    throw new Error('The customer-search benchmark loads SQLite directly.');
+  const { file } = target;
+  try {
+    await createBusinesses(testDb.db);
+    loadCustomers(file);
 
-  // The app's own client (lib/db.ts reads DATABASE_URL when first imported), on the loaded file.
-  process.env.DATABASE_URL = testDb.url;
-  const data = await import('@/lib/customers/data');
-  const { operatorActor } = await import('@/lib/auth/authorize');
-  const searchCustomers = (businessId: string, q: string) =>
-    data.searchCustomers(operatorActor(businessId, 'bench'), q);
-  const { db, databaseUrl } = await import('@/lib/db');
-  if (databaseUrl !== testDb.url) throw new Error('lib/db.ts is not on the benchmark database');
+    // The app's own client (lib/db.ts reads DATABASE_URL when first imported), on the loaded file.
+    process.env.DATABASE_URL = testDb.url;
+    const data = await import('@/lib/customers/data');
+    const { operatorActor } = await import('@/lib/auth/authorize');
+    const searchCustomers = (businessId: string, q: string) =>
+      data.searchCustomers(operatorActor(businessId, 'bench'), q);
+    const { db, databaseUrl } = await import('@/lib/db');
+    if (databaseUrl !== testDb.url) throw new Error('lib/db.ts is not on the benchmark database');
 
-  const raw = new Database(file, { readonly: true });
-  const emailOf = (n: number) =>
-    raw
-      .prepare(`SELECT "email" FROM "Customer" WHERE "id" = ?`)
-      .pluck()
-      .get(customerId(n)) as string;
-  const cases = searchCases(emailOf);
-  const load = loadavg().map((average) => average.toFixed(2));
-  console.log(`\nLoad average (1, 5, 15 min) before timing: ${load.join(', ')}`);
-  const timings = await timeSearches(searchCustomers, cases);
+    const raw = new Database(file, { readonly: true });
+    const emailOf = (n: number) =>
+      raw
+        .prepare(`SELECT "email" FROM "Customer" WHERE "id" = ?`)
+        .pluck()
+        .get(customerId(n)) as string;
+    const cases = searchCases(emailOf);
+    const load = loadavg().map((average) => average.toFixed(2));
+    console.log(`\nLoad average (1, 5, 15 min) before timing: ${load.join(', ')}`);
+    const timings = await timeSearches(searchCustomers, cases);
 
-  // Baseline: an unindexed case-insensitive substring scan, through the same Prisma client.
-  const scan = `SELECT "id", "name", "email" FROM "Customer"
-    WHERE "businessId" = ? AND ("name" LIKE ? OR "email" LIKE ?) LIMIT 20`;
-  console.log(`\nBaseline LIKE scan via db.$queryRawUnsafe, ms over ${BASELINE_ITERATIONS} runs:`);
-  const baseline: (string | number)[][] = [
-    ['business', 'pattern', 'results', 'p50', 'max', 'search p50', 'speedup'],
-  ];
-  for (const [businessId, q] of [
-    [BIG_ID, 'imura'],
-    [BIG_ID, 'zzqxj'],
-    [SMALL_ID, 'imura'],
-  ]) {
-    const pattern = `%${q}%`;
-    const run = () => db.$queryRawUnsafe<unknown[]>(scan, businessId, pattern, pattern);
-    const { count, p50, max } = await time(run, BASELINE_ITERATIONS, 1);
-    const search = timings.get(`${businessId} ${q}`)!.p50;
-    const speedup = `${(p50 / search).toFixed(p50 / search < 10 ? 1 : 0)}x`;
-    baseline.push([businessId, pattern, count, fmt(p50), fmt(max), fmt(search), speedup]);
-  }
-  printTable(baseline);
-  printPlan(raw, scan, [BIG_ID, '%a%', '%a%']);
-
-  console.log('\nQuery plans of the SQL searchCustomers sends (lib/database/statement-log.ts):');
-  const seen = new Set<string>();
-  for (const q of ['', 'dana', 'imura']) {
-    for (const { sql, args } of await captureQueries(() => searchCustomers(BIG_ID, q))) {
-      if (seen.has(sql)) continue;
-      seen.add(sql);
-      console.log(`\n${sql.replace(/\s+/g, ' ')}\n  args: ${JSON.stringify(args)}`);
-      printPlan(raw, sql, args);
+    // Baseline: an unindexed case-insensitive substring scan, through the same Prisma client.
+    const scan = `SELECT "id", "name", "email" FROM "Customer"
+      WHERE "businessId" = ? AND ("name" LIKE ? OR "email" LIKE ?) LIMIT 20`;
+    console.log(
+      `\nBaseline LIKE scan via db.$queryRawUnsafe, ms over ${BASELINE_ITERATIONS} runs:`,
+    );
+    const baseline: (string | number)[][] = [
+      ['business', 'pattern', 'results', 'p50', 'max', 'search p50', 'speedup'],
+    ];
+    for (const [businessId, q] of [
+      [BIG_ID, 'imura'],
+      [BIG_ID, 'zzqxj'],
+      [SMALL_ID, 'imura'],
+    ]) {
+      const pattern = `%${q}%`;
+      const run = () => db.$queryRawUnsafe<unknown[]>(scan, businessId, pattern, pattern);
+      const { count, p50, max } = await time(run, BASELINE_ITERATIONS, 1);
+      const search = timings.get(`${businessId} ${q}`)!.p50;
+      const speedup = `${(p50 / search).toFixed(p50 / search < 10 ? 1 : 0)}x`;
+      baseline.push([businessId, pattern, count, fmt(p50), fmt(max), fmt(search), speedup]);
     }
+    printTable(baseline);
+    printPlan(raw, scan, [BIG_ID, '%a%', '%a%']);
+
+    console.log('\nQuery plans of the SQL searchCustomers sends (lib/database/statement-log.ts):');
+    const seen = new Set<string>();
+    for (const q of ['', 'dana', 'imura']) {
+      for (const { sql, args } of await captureQueries(() => searchCustomers(BIG_ID, q))) {
+        if (seen.has(sql)) continue;
+        seen.add(sql);
+        console.log(`\n${sql.replace(/\s+/g, ' ')}\n  args: ${JSON.stringify(args)}`);
+        printPlan(raw, sql, args);
+      }
+    }
+    raw.close();
+    await db.$disconnect();
+  } finally {
+    await testDb.cleanup();
   }
-  raw.close();
-  await db.$disconnect();
-} finally {
-  await testDb.cleanup();
 }
+
+if (POSTGRES_ONLY) console.log('SQLite part skipped (KEYDESK_BENCH_ENGINE=postgresql).');
+else await searchSqlite();
 
 const pgUrl = process.env.KEYDESK_BENCH_PG_URL;
 if (!pgUrl) {

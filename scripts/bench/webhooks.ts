@@ -27,10 +27,11 @@ import {
   stopServer,
   waitForHealth,
 } from './api-throughput/server';
+import { benchNumber } from './shared/smoke';
 
-const SECONDS = 8;
+const SECONDS = benchNumber(null, 8, 1);
 const RATE = 200;
-const PACED_SECONDS = Number(process.env.KEYDESK_BENCH_WEBHOOK_SECONDS ?? 30);
+const PACED_SECONDS = benchNumber('KEYDESK_BENCH_WEBHOOK_SECONDS', 30, 2);
 
 const bench = await benchEngine('webhooks');
 const { databaseUrl } = bench;

@@ -8,7 +8,10 @@ import { readEnv } from '@/lib/env';
 
 export async function signedInCookie(origin: string): Promise<string> {
   const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    // As playwright.config.ts: PLAYWRIGHT_CHROMIUM_PATH, else Debian's Chromium, else Playwright's.
+    executablePath:
+      process.env.PLAYWRIGHT_CHROMIUM_PATH ||
+      (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {

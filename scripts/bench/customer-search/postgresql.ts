@@ -22,6 +22,7 @@ import {
   LAST,
   LAST_SMALL,
   ms,
+  OTHER_EMAIL,
   printTable,
   SAMPLE,
   searchCases,
@@ -134,7 +135,7 @@ try {
 
   await onServer(scratch, async (raw) => {
     const emails = new Map<number, string>();
-    for (const n of [777_777, 777_778]) {
+    for (const n of [OTHER_EMAIL, OTHER_EMAIL + 1]) {
       const { rows } = await raw.query<{ email: string }>(
         `SELECT "email" FROM "Customer" WHERE "id" = $1`,
         [customerId(n)],

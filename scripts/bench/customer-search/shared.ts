@@ -3,14 +3,17 @@
 // This folder holds no benchmark of its own: scripts/bench.ts runs only the .ts files beside it.
 
 import { onStatement } from '@/lib/database/statement-log';
+import { benchNumber } from '../shared/smoke';
 
-export const BIG = 1_000_000;
-export const SMALL = 50_000;
+/** KEYDESK_BENCH_SCALE=0.1 for a quick run of a tenth of the customers. */
+const SCALE = benchNumber('KEYDESK_BENCH_SCALE', 1, 0.01);
+export const BIG = Math.round(1_000_000 * SCALE);
+export const SMALL = Math.round(50_000 * SCALE);
 export const BIG_ID = 'bus_benchbig';
 export const SMALL_ID = 'bus_benchsmall';
-export const ITERATIONS = 300;
-export const WARMUP = 20;
-export const BASELINE_ITERATIONS = 10;
+export const ITERATIONS = benchNumber(null, 300, 3);
+export const WARMUP = benchNumber(null, 20, 1);
+export const BASELINE_ITERATIONS = benchNumber(null, 10, 1);
 
 export const FIRST = (
   'Dana Daniel Alex Sam Maria John Li Priya Omar Emma Noah Kim Olivia Lucas Aisha Mateo Yuki ' +
@@ -33,6 +36,9 @@ export const isSmall = (n: number) => n % 21 === 0 && n / 21 < SMALL;
 /** createdAt of customer 0; customer n is n seconds younger. */
 export const SAMPLE = new Date('2026-01-02T03:04:05.678Z');
 
+/** A customer of the small business (777,777 at full size) and, after it, one of the big one. */
+export const OTHER_EMAIL = 21 * Math.round(37_037 * SCALE);
+
 /** The searches timed on both engines: [label, business, query]. */
 export function searchCases(emailOf: (n: number) => string): [string, string, string][] {
   return [
@@ -45,8 +51,8 @@ export function searchCases(emailOf: (n: number) => string): [string, string, st
     ['surname substring', BIG_ID, 'imura'],
     ['common trigram', BIG_ID, 'son'],
     ['no match', BIG_ID, 'zzqxj'],
-    ['full email', BIG_ID, emailOf(777_778)],
-    ["other business's email", BIG_ID, emailOf(777_777)],
+    ['full email', BIG_ID, emailOf(OTHER_EMAIL + 1)],
+    ["other business's email", BIG_ID, emailOf(OTHER_EMAIL)],
     ['name prefix (small)', SMALL_ID, 'dana'],
     ['common trigram (small)', SMALL_ID, 'son'],
     ['substring, none here (small)', SMALL_ID, 'imura'],

@@ -11,8 +11,9 @@ import { once } from 'node:events';
 import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
 import { parseDatabaseUrl } from '@/lib/database/url';
 import { productNameColumns } from '@/lib/products/rows';
+import { benchNumber, SMOKE } from '../shared/smoke';
 
-const ROWS = Number(process.env.KEYDESK_BENCH_IMPORT_ROWS ?? 100_000);
+const ROWS = benchNumber('KEYDESK_BENCH_IMPORT_ROWS', 100_000, 500);
 const MEMORY_BUDGET_MB = 150;
 
 const testDb = await createTestDatabase();
@@ -123,9 +124,12 @@ console.log(
   `  JS heap ${mb(heapBaseline.heapUsed)} before, peak ${mb(heapPeak)}; buffers ` +
     `${mb(heapBaseline.external + heapBaseline.arrayBuffers)} before, peak ${mb(externalPeak)}`,
 );
-console.log(
-  `Time for 100,000 rows: ${scaled.toFixed(1)} s (target <= ${budget} s) ${scaled <= budget ? 'met' : 'MISSED'}`,
-);
+// A smoke run's few hundred rows are mostly fixed costs: scaled up, they would read as a miss.
+if (!SMOKE) {
+  console.log(
+    `Time for 100,000 rows: ${scaled.toFixed(1)} s (target <= ${budget} s) ${scaled <= budget ? 'met' : 'MISSED'}`,
+  );
+}
 if (first.done.counts.created !== ROWS || second.done.counts.present !== ROWS) {
   console.error('✗ The import did not create every row, or the second run was not all present.');
   process.exitCode = 1;

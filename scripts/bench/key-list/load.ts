@@ -13,9 +13,12 @@
 // customer-search benchmark's lists (a few dozen names, five domains: as repetitive as real ones).
 
 import { DOMAINS, FIRST, LAST } from '../customer-search/shared';
+import { benchNumber } from '../shared/smoke';
 
-export const BIG = 1_000_000;
-export const SMALL = 50_000;
+/** KEYDESK_BENCH_SCALE=0.1 for a quick run of a tenth of the keys. */
+const SCALE = benchNumber('KEYDESK_BENCH_SCALE', 1, 0.01);
+export const BIG = Math.round(1_000_000 * SCALE);
+export const SMALL = Math.round(50_000 * SCALE);
 export const BIG_ID = 'bus_bench_big';
 export const SMALL_ID = 'bus_bench_small';
 export const PRODUCTS = 20;

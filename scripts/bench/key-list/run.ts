@@ -20,8 +20,9 @@ import {
   SMALL,
   sqliteLoad,
 } from './load';
+import { benchNumber } from '../shared/smoke';
 
-const ITERATIONS = Number(process.env.KEYDESK_BENCH_ITERATIONS ?? 30);
+const ITERATIONS = benchNumber('KEYDESK_BENCH_ITERATIONS', 30, 3);
 const testDb = await createTestDatabase();
 const target = parseDatabaseUrl(testDb.url);
 const engine = target.engine;
@@ -50,14 +51,17 @@ const { operatorActor } = await import('@/lib/auth/authorize');
 const { db } = await import('@/lib/db');
 const actor = operatorActor(BIG_ID, 'bench');
 
-const sample = await db.licenseKey.findUniqueOrThrow({ where: { id: 'lic_b0500000' } });
+const sample = await db.licenseKey.findUniqueOrThrow({
+  where: { id: `lic_b${String(Math.floor(BIG / 2)).padStart(7, '0')}` },
+});
 const fragment = sample.key.replace(/-/g, '').slice(6, 11).toLowerCase();
-const { email } = customerOf(123_456);
-// Page 1,000 of 50: the cursor of the 49,950th key, newest first (read once, as a link holds it).
+const { email } = customerOf(Math.floor(BIG * 0.123456));
+// Page 1,000 of 50: the cursor of the 49,950th key, newest first (read once, as a link holds it);
+// at a smaller scale, the last full page's.
 const [at] = await db.licenseKey.findMany({
   where: { businessId: BIG_ID },
   orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  skip: 49_949,
+  skip: Math.min(49_949, BIG - 51),
   take: 1,
   select: { id: true, createdAt: true },
 });

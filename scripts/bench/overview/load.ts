@@ -18,12 +18,13 @@
 
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { benchNumber } from '../shared/smoke';
 
 export const BUSINESS_ID = 'bus_bench_overview';
 /** The tables with millions of rows: their secondary indexes are best built after the load. */
 export const BULK_TABLES = ['LicenseKey', 'AuditEvent'];
-export const KEYS = Number(process.env.KEYDESK_BENCH_KEYS ?? 1_000_000);
-export const EVENTS = Number(process.env.KEYDESK_BENCH_EVENTS ?? 5 * KEYS);
+export const KEYS = benchNumber('KEYDESK_BENCH_KEYS', 1_000_000, 2_000);
+export const EVENTS = benchNumber('KEYDESK_BENCH_EVENTS', 5 * KEYS, 5 * KEYS);
 export const CUSTOMERS = Math.max(1, Math.floor(KEYS / 10));
 export const PRODUCTS = 10;
 export const NOW = new Date('2026-12-01T12:00:00.000Z');

@@ -9,10 +9,11 @@ import { loadavg } from 'node:os';
 import { parseDatabaseUrl } from '@/lib/database/url';
 import { createTestDatabase } from '@/lib/testing/test-database';
 import { OVERVIEW_RANGES } from '@/lib/overview/types';
+import { benchNumber } from '../shared/smoke';
 import { BUSINESS_ID, EVENTS, KEYS, loadPostgres, loadSqlite, NOW, seconds } from './load';
 
-const ITERATIONS = Number(process.env.KEYDESK_BENCH_ITERATIONS ?? 100);
-const WARMUP = 10;
+const ITERATIONS = benchNumber('KEYDESK_BENCH_ITERATIONS', 100, 3);
+const WARMUP = benchNumber(null, 10, 1);
 const BUDGET_MS = 100;
 
 const count = (n: number) => n.toLocaleString('en');
