@@ -120,11 +120,37 @@ function substringMatches(businessId: string, q: string, limit: number) {
       )
       SELECT "id", "name", "email", "nameLower" FROM matches LIMIT ${limit}`;
   }
-  return db.$queryRaw<Match[]>`
+  return db.$queryRaw<Match[]>`${sqliteCustomersContaining(businessId, q)} LIMIT ${limit}`;
+}
+
+/** 2^40: a customer's rowid below it, its business's range of the search index above it. */
+const RANGE = Prisma.raw('1099511627776');
+
+/**
+ * Where the business's rows start in the SQLite search index: the number its triggers compute from
+ * the id's last three characters (prisma/sql/sqlite-customer-search.sql), times 2^40.
+ */
+function searchRangeStart(businessId: string): Prisma.Sql {
+  const char = (at: number) =>
+    Prisma.sql`(coalesce(unicode(substr(${businessId}, ${Prisma.raw(String(at))}, 1)), 0) % 128)`;
+  return Prisma.sql`((${char(-1)} + 128 * ${char(-2)} + 16384 * ${char(-3)}) * ${RANGE})`;
+}
+
+/**
+ * SQLite: the business's customers with `q` (lower-cased) in the name or email, from the FTS5
+ * trigram index, which seeks to the business's range of rowids: a text frequent in another
+ * business is not read (57 ms for "imura" in a small business beside a million customers who
+ * have it, when every match was read and its business checked; under 1 ms now). Two businesses
+ * may share a range, so the business is still checked.
+ */
+export function sqliteCustomersContaining(businessId: string, q: string): Prisma.Sql {
+  const start = searchRangeStart(businessId);
+  return Prisma.sql`
     SELECT c."id", c."name", c."email", c."nameLower"
-    FROM "CustomerSearch" s JOIN "Customer" c ON c.rowid = s.rowid
-    WHERE "CustomerSearch" MATCH ${ftsPhrase(q)} AND c."businessId" = ${businessId}
-    LIMIT ${limit}`;
+    FROM "CustomerSearch" s CROSS JOIN "Customer" c ON c.rowid = s.rowid % ${RANGE}
+    WHERE "CustomerSearch" MATCH ${ftsPhrase(q)}
+      AND s.rowid >= ${start} AND s.rowid < ${start} + ${RANGE}
+      AND c."businessId" = ${businessId}`;
 }
 
 /** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */

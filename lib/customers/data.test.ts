@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '@/lib/ids';
-import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { operatorActor } from '@/lib/auth/authorize';
+import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/testing/test-database';
 
 const testDb = await createTestDatabase();
 const { searchCustomers, getCustomer } = await import('./data');
+const { sqliteCustomersContaining } = await import('./data-search');
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 
@@ -84,4 +86,48 @@ describe('searchCustomers', () => {
     await db.customer.delete({ where: { id: temp.id } });
     expect(names(await searchCustomers(acme.owner, 'named per'))).toEqual([]);
   });
+
+  // SQLite's search index keeps each business's rows in one range of rowids, numbered from the
+  // last three characters of its id (prisma/sql/sqlite-customer-search.sql).
+  it('finds by substring in businesses whose ids share their last characters, or are odd', async () => {
+    const ids = ['bus_twinAAxyz', 'bus_twinBBxyz', 'bus_ü€😀', 'b'];
+    for (const id of ids) {
+      await db.business.create({ data: { id, name: id } });
+      await addCustomer(id, `Hana Kowalski ${id}`, `hana@${id.length}.example`);
+    }
+    for (const id of ids) {
+      const found = await searchCustomers(operatorActor(id, 'test'), 'owalsk');
+      expect(names(found)).toEqual([`Hana Kowalski ${id}`]);
+    }
+    // Renamed, moved (an operator's repair) and deleted, the index follows.
+    const [first, second] = ids;
+    const moving = await addCustomer(first, 'Ines Haddad', 'ines@twin.example');
+    await db.customer.update({ where: { id: moving.id }, data: { businessId: second } });
+    expect(await searchCustomers(operatorActor(first, 'test'), 'haddad')).toEqual([]);
+    expect(names(await searchCustomers(operatorActor(second, 'test'), 'haddad'))).toEqual([
+      'Ines Haddad',
+    ]);
+    await db.customer.delete({ where: { id: moving.id } });
+    expect(await searchCustomers(operatorActor(second, 'test'), 'haddad')).toEqual([]);
+  });
+
+  it.runIf(testEngine() === 'sqlite')(
+    "reads only the business's range of the SQLite search index",
+    async () => {
+      const sql = sqliteCustomersContaining(acme.business.id, 'kim');
+      const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
+        `EXPLAIN QUERY PLAN ${sql.sql}`,
+        ...sql.values,
+      );
+      // FTS5's plan: M for the MATCH, then the rowid's lower and upper bounds.
+      expect(plan.map((step) => step.detail)).toContainEqual(
+        expect.stringMatching(/^SCAN s VIRTUAL TABLE INDEX \d+:M\d*[<>]{2}$/),
+      );
+      const [{ rows }] = await db.$queryRawUnsafe<{ rows: number }[]>(
+        `SELECT count(*) AS "rows" FROM (${sql.sql})`,
+        ...sql.values,
+      );
+      expect(Number(rows)).toBe(2); // Dana Kim and Kimberly Osei, not Globex's Dana Kimura
+    },
+  );
 });

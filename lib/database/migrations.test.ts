@@ -111,9 +111,9 @@ async function describe_(url: string): Promise<string[]> {
   const lines: string[] = [];
   const objects = db
     .prepare(
-      "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
     )
-    .all() as { type: string; name: string; tbl_name: string }[];
+    .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
   for (const object of objects) {
     if (object.type === 'table') {
       for (const column of db.prepare(`PRAGMA table_xinfo("${object.name}")`).all() as Record<
@@ -144,6 +144,11 @@ async function describe_(url: string): Promise<string[]> {
       ).find((index) => index.name === object.name)?.unique;
       lines.push(
         `index ${object.name} on ${object.tbl_name}(${columns.join(',')}) unique=${unique}`,
+      );
+    } else if (object.type === 'trigger') {
+      // Its whole statement: a trigger a migration left behind the schema's extras still fires.
+      lines.push(
+        `trigger ${object.name} on ${object.tbl_name}: ${object.sql?.replace(/\s+/g, ' ')}`,
       );
     } else {
       lines.push(`${object.type} ${object.name} on ${object.tbl_name}`);

@@ -1,6 +1,11 @@
 // The key list's search as SQL (data-list-query.ts builds the rest): the ids of the keys a search
 // finds, read from the indexes that hold them. Pure: no database access here.
-import { ftsPhrase, postgresCustomerContains, prefixRange } from '@/lib/customers/data-search';
+import {
+  ftsPhrase,
+  postgresCustomerContains,
+  prefixRange,
+  sqliteCustomersContaining,
+} from '@/lib/customers/data-search';
 import { escapeLike } from '@/lib/database/dialect';
 import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -25,9 +30,7 @@ function matchingCustomers(engine: Engine, businessId: string, search: KeySearch
     return Prisma.sql`
       SELECT "id" FROM "Customer" WHERE "businessId" = ${businessId} AND ${postgresCustomerContains(q)}`;
   }
-  return Prisma.sql`
-    SELECT c."id" FROM "CustomerSearch" s CROSS JOIN "Customer" c
-    WHERE "CustomerSearch" MATCH ${ftsPhrase(q)} AND c.rowid = s.rowid AND c."businessId" = ${businessId}`;
+  return Prisma.sql`SELECT "id" FROM (${sqliteCustomersContaining(businessId, q)})`;
 }
 
 /** Ids of the business's keys the search finds: by id, the whole key, a fragment, or the customer. */
