@@ -23,17 +23,15 @@ import {
   customerId,
   DOMAINS,
   FIRST,
-  fmt,
   isSmall,
   LAST,
   LAST_SMALL,
   ms,
-  printTable,
+  printBaseline,
   SAMPLE,
   searchCases,
   SMALL,
   SMALL_ID,
-  time,
   timeSearches,
 } from './customer-search/shared';
 import { POSTGRES_ONLY } from './shared/per-engine';
@@ -162,22 +160,10 @@ async function searchSqlite() {
     console.log(
       `\nBaseline LIKE scan via db.$queryRawUnsafe, ms over ${BASELINE_ITERATIONS} runs:`,
     );
-    const baseline: (string | number)[][] = [
-      ['business', 'pattern', 'results', 'p50', 'max', 'search p50', 'speedup'],
-    ];
-    for (const [businessId, q] of [
-      [BIG_ID, 'imura'],
-      [BIG_ID, 'zzqxj'],
-      [SMALL_ID, 'imura'],
-    ]) {
-      const pattern = `%${q}%`;
-      const run = () => db.$queryRawUnsafe<unknown[]>(scan, businessId, pattern, pattern);
-      const { count, p50, max } = await time(run, BASELINE_ITERATIONS, 1);
-      const search = timings.get(`${businessId} ${q}`)!.p50;
-      const speedup = `${(p50 / search).toFixed(p50 / search < 10 ? 1 : 0)}x`;
-      baseline.push([businessId, pattern, count, fmt(p50), fmt(max), fmt(search), speedup]);
-    }
-    printTable(baseline);
+    await printBaseline(
+      (businessId, pattern) => db.$queryRawUnsafe<unknown[]>(scan, businessId, pattern, pattern),
+      timings,
+    );
     printPlan(raw, scan, [BIG_ID, '%a%', '%a%']);
 
     console.log('\nQuery plans of the SQL searchCustomers sends (lib/database/statement-log.ts):');

@@ -18,17 +18,15 @@ import {
   customerId,
   DOMAINS,
   FIRST,
-  fmt,
   LAST,
   LAST_SMALL,
   ms,
   OTHER_EMAIL,
-  printTable,
+  printBaseline,
   SAMPLE,
   searchCases,
   SMALL,
   SMALL_ID,
-  time,
   timeSearches,
 } from './shared';
 
@@ -153,21 +151,10 @@ try {
     console.log(
       `\nBaseline ILIKE scan (no index on name, email), ms over ${BASELINE_ITERATIONS} runs:`,
     );
-    const baseline: (string | number)[][] = [
-      ['business', 'pattern', 'results', 'p50', 'max', 'search p50', 'speedup'],
-    ];
-    for (const [businessId, q] of [
-      [BIG_ID, 'imura'],
-      [BIG_ID, 'zzqxj'],
-      [SMALL_ID, 'imura'],
-    ]) {
-      const run = async () => (await raw.query(scan, [businessId, `%${q}%`])).rows;
-      const { count, p50, max } = await time(run, BASELINE_ITERATIONS, 1);
-      const search = timings.get(`${businessId} ${q}`)!.p50;
-      const speedup = `${(p50 / search).toFixed(p50 / search < 10 ? 1 : 0)}x`;
-      baseline.push([businessId, `%${q}%`, count, fmt(p50), fmt(max), fmt(search), speedup]);
-    }
-    printTable(baseline);
+    await printBaseline(
+      async (businessId, pattern) => (await raw.query(scan, [businessId, pattern])).rows,
+      timings,
+    );
 
     console.log(
       '\nEXPLAIN ANALYZE of the SQL searchCustomers sends (lib/database/statement-log.ts):',

@@ -119,6 +119,31 @@ export async function timeSearches(
 }
 
 /**
+ * Times `scan` (an unindexed substring scan, `pattern` as LIKE's `%q%`) on a few of the searches'
+ * cases and prints it beside the search's p50 from `timings`: what the index buys.
+ */
+export async function printBaseline(
+  scan: (businessId: string, pattern: string) => Promise<unknown[]>,
+  timings: Map<string, Timing>,
+) {
+  const baseline: (string | number)[][] = [
+    ['business', 'pattern', 'results', 'p50', 'max', 'search p50', 'speedup'],
+  ];
+  for (const [businessId, q] of [
+    [BIG_ID, 'imura'],
+    [BIG_ID, 'zzqxj'],
+    [SMALL_ID, 'imura'],
+  ]) {
+    const pattern = `%${q}%`;
+    const { count, p50, max } = await time(() => scan(businessId, pattern), BASELINE_ITERATIONS, 1);
+    const search = timings.get(`${businessId} ${q}`)!.p50;
+    const speedup = `${(p50 / search).toFixed(p50 / search < 10 ? 1 : 0)}x`;
+    baseline.push([businessId, pattern, count, fmt(p50), fmt(max), fmt(search), speedup]);
+  }
+  printTable(baseline);
+}
+
+/**
  * The queries (SQL and arguments, as the driver gets them) the app's client sends while `run` runs,
  * Prisma's and the direct path's alike (lib/database/statement-log.ts), for their query plans.
  */
