@@ -8,7 +8,8 @@
 //   expiry    never for n % 10 < 3, else created + (n × 7919 mod 730) days: a quarter already expired,
 //             about 1 % within the next 7 days
 //   disabled  (n / 7) % 20 = 0 (5 %);  source import for n % 10 = 0, auto for 1 and 2, else manual
-//   key       20 random hex characters in four groups of five, e.g. 3F2A9-0C1DE-…
+//   key       its product's prefix, as Keydesk's generator writes it (PRD<n % 20>; SML in the small
+//             business), then 20 random hex characters in four groups of five: PRD3-3F2A9-0C1DE-…
 // Customer n is "<first> <last>", <first>.<last><n>@<domain>, names and domains from the
 // customer-search benchmark's lists (a few dozen names, five domains: as repetitive as real ones).
 
@@ -26,6 +27,9 @@ export const NOW = new Date('2026-12-01T12:00:00.000Z');
 export const STEP_SECONDS = 30;
 export const START_SECONDS = Math.floor(NOW.getTime() / 1000) - BIG * STEP_SECONDS;
 export const BUSY_CUSTOMER = 'cus_b0000007';
+/** Keys begin with their product's prefix (SQL): PRD0 … PRD19 in the big business, SML in the small. */
+const BIG_PREFIX = `'PRD' || (n % ${PRODUCTS})`;
+const SMALL_PREFIX = `'SML'`;
 
 const pick = (list: string[], n: number, step: number) => list[(n * step) % list.length];
 
@@ -47,7 +51,8 @@ export function sqliteLoad(): string[] {
     `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${START_SECONDS} + ${n} * ${STEP_SECONDS}, 'unixepoch')`;
   const expires = (n: string) =>
     `CASE WHEN ${n} % 10 < 3 THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%f+00:00', ${START_SECONDS} + ${n} * ${STEP_SECONDS} + ((${n} * 7919) % 730) * 86400, 'unixepoch') END`;
-  const key = `substr(h, 1, 5) || '-' || substr(h, 6, 5) || '-' || substr(h, 11, 5) || '-' || substr(h, 16, 5)`;
+  const key = (prefix: string) =>
+    `${prefix} || '-' || substr(h, 1, 5) || '-' || substr(h, 6, 5) || '-' || substr(h, 11, 5) || '-' || substr(h, 16, 5)`;
   const series = (count: number) =>
     `WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ${count - 1})`;
   return [
@@ -61,14 +66,14 @@ export function sqliteLoad(): string[] {
       VALUES ('cus_s0', '${SMALL_ID}', 'Small buyer', 'buyer7@shop7.example', 'small buyer', 'buyer7@shop7.example', ${created('0')})`,
     `${series(BIG)} INSERT INTO "LicenseKey" ("id", "businessId", "key", "customerId", "productId", "activationsLimit",
         "expiresAt", "disabled", "instancesCount", "source", "createdAt")
-      SELECT printf('lic_b%07d', n), '${BIG_ID}', ${key},
+      SELECT printf('lic_b%07d', n), '${BIG_ID}', ${key(BIG_PREFIX)},
         CASE WHEN n % 20000 = 7 THEN '${BUSY_CUSTOMER}' ELSE printf('cus_b%07d', n) END,
         printf('pdt_b%02d', n % ${PRODUCTS}), CASE WHEN n % 4 = 0 THEN NULL ELSE 5 END, ${expires('n')},
         (n / 7) % 20 = 0, CASE WHEN n % 50 = 1 THEN 5 ELSE n % 3 END, CASE n % 10 WHEN 0 THEN 'import' WHEN 1 THEN 'auto' WHEN 2 THEN 'auto' ELSE 'manual' END,
         ${created('n')} FROM (SELECT n, hex(randomblob(10)) AS h FROM s)`,
     `${series(SMALL)} INSERT INTO "LicenseKey" ("id", "businessId", "key", "customerId", "productId", "expiresAt",
         "disabled", "instancesCount", "source", "createdAt")
-      SELECT printf('lic_s%07d', n), '${SMALL_ID}', ${key}, 'cus_s0', 'pdt_s00', ${expires('n * 20')},
+      SELECT printf('lic_s%07d', n), '${SMALL_ID}', ${key(SMALL_PREFIX)}, 'cus_s0', 'pdt_s00', ${expires('n * 20')},
         n % 20 = 0, 0, 'manual', ${created('n * 20')} FROM (SELECT n, hex(randomblob(10)) AS h FROM s)`,
   ];
 }
@@ -82,7 +87,8 @@ export function postgresLoad(): string[] {
     `(to_timestamp(${START_SECONDS} + ${n}::bigint * ${STEP_SECONDS}) AT TIME ZONE 'UTC')`;
   const expires = (n: string) =>
     `CASE WHEN ${n} % 10 < 3 THEN NULL ELSE ${created(n)} + ((${n}::bigint * 7919) % 730) * interval '1 day' END`;
-  const key = `upper(substr(h, 1, 5) || '-' || substr(h, 6, 5) || '-' || substr(h, 11, 5) || '-' || substr(h, 16, 5))`;
+  const key = (prefix: string) =>
+    `${prefix} || '-' || upper(substr(h, 1, 5) || '-' || substr(h, 6, 5) || '-' || substr(h, 11, 5) || '-' || substr(h, 16, 5))`;
   const hex = `md5(random()::text || n::text) AS h`;
   return [
     `INSERT INTO "Business" ("id", "name", "createdAt") VALUES ('${BIG_ID}', 'Big', ${created('0')}), ('${SMALL_ID}', 'Small', ${created('0')})`,
@@ -97,7 +103,7 @@ export function postgresLoad(): string[] {
       VALUES ('cus_s0', '${SMALL_ID}', 'Small buyer', 'buyer7@shop7.example', 'small buyer', 'buyer7@shop7.example', ${created('0')})`,
     `INSERT INTO "LicenseKey" ("id", "businessId", "key", "customerId", "productId", "activationsLimit",
         "expiresAt", "disabled", "instancesCount", "source", "createdAt")
-      SELECT 'lic_b' || lpad(n::text, 7, '0'), '${BIG_ID}', ${key},
+      SELECT 'lic_b' || lpad(n::text, 7, '0'), '${BIG_ID}', ${key(BIG_PREFIX)},
         CASE WHEN n % 20000 = 7 THEN '${BUSY_CUSTOMER}' ELSE 'cus_b' || lpad(n::text, 7, '0') END,
         'pdt_b' || lpad((n % ${PRODUCTS})::text, 2, '0'), CASE WHEN n % 4 = 0 THEN NULL ELSE 5 END, ${expires('n')},
         (n / 7) % 20 = 0, CASE WHEN n % 50 = 1 THEN 5 ELSE n % 3 END,
@@ -106,7 +112,7 @@ export function postgresLoad(): string[] {
       FROM (SELECT n, ${hex} FROM generate_series(0, ${BIG - 1}) n) g`,
     `INSERT INTO "LicenseKey" ("id", "businessId", "key", "customerId", "productId", "expiresAt",
         "disabled", "instancesCount", "source", "createdAt")
-      SELECT 'lic_s' || lpad(n::text, 7, '0'), '${SMALL_ID}', ${key}, 'cus_s0', 'pdt_s00', ${expires('(n * 20)')},
+      SELECT 'lic_s' || lpad(n::text, 7, '0'), '${SMALL_ID}', ${key(SMALL_PREFIX)}, 'cus_s0', 'pdt_s00', ${expires('(n * 20)')},
         n % 20 = 0, 0, 'manual', ${created('(n * 20)')}
       FROM (SELECT n, ${hex} FROM generate_series(0, ${SMALL - 1}) n) g`,
     'VACUUM ANALYZE',

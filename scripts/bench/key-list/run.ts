@@ -55,6 +55,11 @@ const sample = await db.licenseKey.findUniqueOrThrow({
   where: { id: `lic_b${String(Math.floor(BIG / 2)).padStart(7, '0')}` },
 });
 const fragment = sample.key.replace(/-/g, '').slice(6, 11).toLowerCase();
+// What a support person types first of a key: its product's prefix (PRD3, one key in 20), and that
+// with the next two characters of one of them.
+const ofProduct3 = await db.licenseKey.findUniqueOrThrow({
+  where: { id: `lic_b${String(Math.floor(BIG / 2) + 3).padStart(7, '0')}` },
+});
 const { email } = customerOf(Math.floor(BIG * 0.123456));
 // Page 1,000 of 50: the cursor of the 49,950th key, newest first (read once, as a link holds it);
 // at a smaller scale, the last full page's.
@@ -105,7 +110,11 @@ const cases: [string, number, () => Promise<unknown>][] = [
   ['at limit', 50, page({ usage: 'at-limit' })],
   ['at limit + active', 50, page({ usage: 'at-limit', status: 'active' })],
   [`search key fragment "${fragment}"`, 50, page({ search: fragment })],
+  ['search product prefix "PRD3"', 50, page({ search: 'PRD3' })],
+  [`search "${ofProduct3.key.slice(0, 7)}"`, 50, page({ search: ofProduct3.key.slice(0, 7) })],
   ['search customer email', 50, page({ search: email })],
+  // A first name: one customer in forty has it, each with one key.
+  ['search customer name "dana"', 50, page({ search: 'dana' })],
   ['page 1,000', 50, page({}, 'newest', deep)],
   ['sort by expiry', 50, page({}, 'expiry')],
   ['customer page (50 keys)', 30, page({ customerId: BUSY_CUSTOMER })],
