@@ -3,6 +3,7 @@
  * Each step is a child process with inherited output; a summary of step times is printed at the end.
  */
 import { spawnSync } from 'node:child_process';
+import { databaseEngine } from '../lib/database/url';
 
 type Step = { name: string; command: string[]; env?: Record<string, string> };
 
@@ -11,8 +12,8 @@ type Step = { name: string; command: string[]; env?: Record<string, string> };
  * the PostgreSQL server DATABASE_URL names (the benchmarks make and drop scratch databases on it).
  */
 function benchSmokeEnv(): Record<string, string> {
-  const url = process.env.DATABASE_URL ?? '';
-  return /^postgres(ql)?:\/\//.test(url)
+  const url = process.env.DATABASE_URL || undefined;
+  return url && databaseEngine(url) === 'postgresql'
     ? { KEYDESK_BENCH_SMOKE: '1', KEYDESK_BENCH_PG_URL: url, KEYDESK_BENCH_ENGINE: 'postgresql' }
     : { KEYDESK_BENCH_SMOKE: '1', KEYDESK_BENCH_PG_URL: '', KEYDESK_BENCH_ENGINE: '' };
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { POSTGRES_ONLY } from '../shared/per-engine';
 import { createPgDatabase, dropPgDatabase } from './postgresql';
 
 // Which engine a benchmark that runs against the built app measures: SQLite (a temporary file) by
@@ -10,7 +11,7 @@ import { createPgDatabase, dropPgDatabase } from './postgresql';
 // in a child process, on a fresh PostgreSQL database of that server.
 
 export async function benchEngine(name: string) {
-  const engine = process.env.KEYDESK_BENCH_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
+  const engine = POSTGRES_ONLY ? 'postgresql' : 'sqlite';
   const pgServerUrl = process.env.KEYDESK_BENCH_PG_URL;
   const dir = mkdtempSync(path.join(tmpdir(), `keydesk-bench-${name}-`));
   const pgDatabase = `keydesk_bench_${randomBytes(4).toString('hex')}`;

@@ -51,14 +51,14 @@ const { operatorActor } = await import('@/lib/auth/authorize');
 const { db } = await import('@/lib/db');
 const actor = operatorActor(BIG_ID, 'bench');
 
-const sample = await db.licenseKey.findUniqueOrThrow({
-  where: { id: `lic_b${String(Math.floor(BIG / 2)).padStart(7, '0')}` },
-});
+/** Key n of the big business, as load.ts names it. */
+const keyId = (n: number) => `lic_b${String(n).padStart(7, '0')}`;
+const sample = await db.licenseKey.findUniqueOrThrow({ where: { id: keyId(Math.floor(BIG / 2)) } });
 const fragment = sample.key.replace(/-/g, '').slice(6, 11).toLowerCase();
 // What a support person types first of a key: its product's prefix (PRD3, one key in 20), and that
 // with the next two characters of one of them.
 const ofProduct3 = await db.licenseKey.findUniqueOrThrow({
-  where: { id: `lic_b${String(Math.floor(BIG / 2) + 3).padStart(7, '0')}` },
+  where: { id: keyId(Math.floor(BIG / 2) + 3) },
 });
 const { email } = customerOf(Math.floor(BIG * 0.123456));
 // Page 1,000 of 50: the cursor of the 49,950th key, newest first (read once, as a link holds it);
