@@ -2,6 +2,7 @@ import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { likeContains } from '@/lib/database/dialect';
 import { db, dbEngine, direct } from '@/lib/db';
+import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { SEARCH_LIMIT, SUBSTRING_MIN_LENGTH } from '@/lib/search';
 import { compareByNameLower } from './list';
@@ -87,20 +88,31 @@ async function namesOrEmailsStartingWith(businessId: string, q: string, limit: n
 }
 
 /**
- * PostgreSQL: "`q` (lower-cased) anywhere in the name or the email", for the trigram (GIN) indexes
- * of nameLower and emailLower. A GIN search reads the row list of every trigram of its pattern, and
- * an email's domain ("gmail.com", "example.com") is in a large share of all emails: for an email the
- * index looks for the part before the @ (from three characters), and the whole text is checked on
- * the rows it finds (`|| ''` keeps that check off the index).
+ * "`q` (lower-cased) anywhere in the name or the email" of the customer row `alias`: what a
+ * substring search means on both engines, on the lower-cased columns.
+ *
+ * PostgreSQL: LIKE, for the trigram (GIN) indexes of nameLower and emailLower. A GIN search reads
+ * the row list of every trigram of its pattern, and an email's domain ("gmail.com", "example.com")
+ * is in a large share of all emails: for an email the index looks for the part before the @ (from
+ * three characters), and the whole text is checked on the rows it finds (`|| ''` keeps that check
+ * off the index).
+ *
+ * SQLite: instr(), which the FTS5 index's matches are checked with (sqliteCustomersContaining) and
+ * which the key list tests row by row when it reads its own order (lib/license-keys).
  */
-export function postgresCustomerContains(q: string): Prisma.Sql {
+export function customerContains(engine: Engine, q: string, alias = '"Customer"'): Prisma.Sql {
+  const [name, email] = ['nameLower', 'emailLower'].map((column) =>
+    Prisma.raw(`${alias}."${column}"`),
+  );
+  if (engine === 'sqlite') {
+    return Prisma.sql`(instr(${name}, ${q}) > 0 OR instr(${email}, ${q}) > 0)`;
+  }
   const at = q.indexOf('@');
-  const email = Prisma.sql`"emailLower"`;
   const byEmail =
     at >= SUBSTRING_MIN_LENGTH
-      ? Prisma.sql`(${likeContains(email, q.slice(0, at))} AND ${likeContains(Prisma.sql`("emailLower" || '')`, q)})`
+      ? Prisma.sql`(${likeContains(email, q.slice(0, at))} AND ${likeContains(Prisma.sql`(${email} || '')`, q)})`
       : likeContains(email, q);
-  return Prisma.sql`(${likeContains(Prisma.sql`"nameLower"`, q)} OR ${byEmail})`;
+  return Prisma.sql`(${likeContains(name, q)} OR ${byEmail})`;
 }
 
 /**
@@ -116,7 +128,7 @@ function substringMatches(businessId: string, q: string, limit: number) {
     return db.$queryRaw<Match[]>`
       WITH matches AS MATERIALIZED (
         SELECT "id", "name", "email", "nameLower" FROM "Customer"
-        WHERE "businessId" = ${businessId} AND ${postgresCustomerContains(q)}
+        WHERE "businessId" = ${businessId} AND ${customerContains('postgresql', q)}
       )
       SELECT "id", "name", "email", "nameLower" FROM matches LIMIT ${limit}`;
   }
@@ -141,7 +153,9 @@ function searchRangeStart(businessId: string): Prisma.Sql {
  * trigram index, which seeks to the business's range of rowids: a text frequent in another
  * business is not read (57 ms for "imura" in a small business beside a million customers who
  * have it, when every match was read and its business checked; under 1 ms now). Two businesses
- * may share a range, so the business is still checked.
+ * may share a range, so the business is still checked, and so is the text, with instr() on the
+ * lower-cased columns the index holds: what the search means (customerContains), of which the
+ * index finds a superset.
  */
 export function sqliteCustomersContaining(businessId: string, q: string): Prisma.Sql {
   const start = searchRangeStart(businessId);
@@ -150,7 +164,7 @@ export function sqliteCustomersContaining(businessId: string, q: string): Prisma
     FROM "CustomerSearch" s CROSS JOIN "Customer" c ON c.rowid = s.rowid % ${RANGE}
     WHERE "CustomerSearch" MATCH ${ftsPhrase(q)}
       AND s.rowid >= ${start} AND s.rowid < ${start} + ${RANGE}
-      AND c."businessId" = ${businessId}`;
+      AND c."businessId" = ${businessId} AND ${customerContains('sqlite', q, 'c')}`;
 }
 
 /** FTS5 query syntax for "this text, anywhere": one quoted phrase, inner quotes doubled. */

@@ -7,9 +7,9 @@ import {
   keysFrom,
   offsetPageQuery,
   segmentPageQuery,
-  segmentsOf,
-  sqliteIndexFor,
+  windowEndQuery,
 } from './data-list-query';
+import { segmentsOf, sqliteIndexFor } from './data-list-order';
 import { matchedKeys } from './data-list-search';
 import { decodeCursor, encodeCursor, keyListQuery, keyListViewSchema } from './list';
 import { parseKeySearch } from './search';
@@ -29,6 +29,7 @@ describe('parseKeySearch', () => {
       text: 'lic_4kZ0pQ',
       id: 'lic_4kZ0pQ',
       fragment: 'lic_4kz0pq',
+      asciiFragment: 'lic_4kz0pq',
       customerText: 'lic_4kz0pq',
       customerSubstring: true,
     });
@@ -52,6 +53,13 @@ describe('parseKeySearch', () => {
     });
     expect(parseKeySearch('lic_')).not.toHaveProperty('id');
     expect(parseKeySearch('7xq2')).toMatchObject({ fragment: '7xq2' });
+  });
+
+  it('lower-cases A–Z only in the fragment SQLite compares through lower()', () => {
+    expect(parseKeySearch('ÄBCD-12')).toMatchObject({
+      fragment: 'äbcd12',
+      asciiFragment: 'Äbcd12',
+    });
   });
 });
 
@@ -138,7 +146,9 @@ describe('matchedKeys', () => {
     const sql = matchedKeys('postgresql', BUSINESS, 'AB12-CD%');
     const text = flat(sql);
     expect(text).toContain(`lower(replace("key", '-', '')) LIKE ? ESCAPE '!'`);
-    expect(text).toContain(`"nameLower" LIKE ? ESCAPE '!' OR "emailLower" LIKE ? ESCAPE '!'`);
+    expect(text).toContain(
+      `"Customer"."nameLower" LIKE ? ESCAPE '!' OR "Customer"."emailLower" LIKE ? ESCAPE '!'`,
+    );
     expect(sql.values).toContain('%ab12cd!%%');
     expect(text).not.toContain('MATCH');
   });
@@ -163,6 +173,72 @@ describe('matchedKeys', () => {
     ).toBe('FROM "LicenseKey" k INDEXED BY "LicenseKey_list_newest_idx" WHERE k."businessId" = ?');
     expect(flat(keysFrom({ ...input, filter: {}, engine: 'postgresql' }, [], 'x'))).toBe(
       'FROM "LicenseKey" k WHERE k."businessId" = ?',
+    );
+  });
+});
+
+describe('a search read in the list’s order', () => {
+  const input = {
+    businessId: BUSINESS,
+    filter: { search: 'Dana', status: 'disabled' as const },
+    now: NOW,
+    searchBy: 'order' as const,
+  };
+
+  it('reads the filter’s index and tests each row and its customer against the search', () => {
+    const sqlite = flat(
+      keysFrom({ ...input, engine: 'sqlite' }, [], 'LicenseKey_list_disabled_idx'),
+    );
+    expect(sqlite).toMatch(
+      /^FROM "LicenseKey" k INDEXED BY "LicenseKey_list_disabled_idx" CROSS JOIN "Customer" sc WHERE /,
+    );
+    expect(sqlite).toContain(`sc."id" = k."customerId"`);
+    expect(sqlite).toContain(
+      `(k."key" = ? OR instr(lower(replace(k."key", '-', '')), ?) > 0 OR (instr(sc."nameLower", ?) > 0 OR instr(sc."emailLower", ?) > 0))`,
+    );
+    const postgres = flat(keysFrom({ ...input, engine: 'postgresql' }, [], 'unused'));
+    expect(postgres).toContain(`lower(replace(k."key", '-', '')) LIKE ? ESCAPE '!'`);
+    expect(postgres).toContain(`sc."nameLower" LIKE ? ESCAPE '!'`);
+  });
+
+  it('tests a customer by prefix below three characters', () => {
+    const text = flat(keysFrom({ ...input, filter: { search: 'da' }, engine: 'sqlite' }, [], 'x'));
+    expect(text).toContain('(sc."nameLower" >= ? AND sc."nameLower" < ? OR sc."emailLower" >= ?');
+  });
+
+  it('ends a window at a row of the filter alone, and reads no further than it', () => {
+    const [newest] = segmentsOf('newest');
+    const end = flat(windowEndQuery({ ...input, engine: 'sqlite' }, newest, null, 10_000, false));
+    expect(end).toContain('ORDER BY k."createdAt" DESC, k."id" DESC LIMIT 1 OFFSET ?');
+    expect(end).not.toContain('"Customer"');
+    const cursor = { direction: 'after' as const, value: NOW, id: 'lic_9' };
+    expect(flat(newest.upTo(cursor, false))).toBe('(k."createdAt", k."id") >= (?, ?)');
+    expect(flat(newest.upTo(cursor, true))).toBe('(k."createdAt", k."id") <= (?, ?)');
+    const [dated, never] = segmentsOf('expiry');
+    expect(flat(dated.upTo(cursor, false))).toBe('(k."expiresAt", k."id") <= (?, ?)');
+    expect(flat(never.upTo(cursor, false))).toBe('k."id" <= ?');
+  });
+});
+
+describe('counting a search', () => {
+  it('counts each way of finding a key once, none repeating an earlier one, as they come', () => {
+    const input = { engine: 'sqlite' as const, businessId: BUSINESS, now: NOW };
+    const text = flat(countQuery({ ...input, filter: { search: 'lic_AB12cd' } }, 1_000));
+    expect(text.replaceAll(' UNION ALL ', ' ')).not.toContain(' UNION ');
+    expect(text.split(' UNION ALL ')).toHaveLength(4);
+    expect(text).toContain(`k."key" = ? AND k."businessId" = ? AND NOT (instr(`);
+    expect(text).toContain(
+      `AND NOT (instr(lower(replace(k."key", '-', '')), ?) > 0 OR k."key" = ? OR k."id" = ?)`,
+    );
+    expect(text).toContain('CROSS JOIN "LicenseKey" k INDEXED BY "LicenseKey_list_customer_idx"');
+    const postgres = flat(
+      countQuery({ ...input, engine: 'postgresql', filter: { search: 'da' } }, 1_000),
+    );
+    expect(postgres).toContain('CROSS JOIN LATERAL (');
+    expect(postgres).toContain('OFFSET 0) k');
+    // Below three characters: names starting with it, then emails starting with it but not names.
+    expect(postgres).toContain(
+      'AND "emailLower" >= ? AND "emailLower" < ? AND NOT ("nameLower" >= ?',
     );
   });
 });

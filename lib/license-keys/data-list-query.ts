@@ -1,92 +1,18 @@
 import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Cursor, LicenseKeyFilter, ListSort } from './list';
-import { matchedKeys } from './data-list-search';
+import type { Cursor, LicenseKeyFilter } from './list';
+import { countableMatches, keyRowMatches, matchedKeys } from './data-list-search';
+import { segmentsOf, sqliteIndexFor, type Segment } from './data-list-order';
 
 // The key list as SQL, for both engines: one function from (filter, sort, cursor) to the statement,
 // pure, so that tests read the SQL each filter becomes. Every statement is scoped to one business and
 // driven by an index (prisma/schema.prisma, prisma/sql/*-license-key-search.sql):
 //   - no search: the index that matches the filter and the order, read in order, stopped at the limit;
-//   - a search: the matching keys first (key fragment: FTS5 trigram / pg_trgm; customer: the customer
-//     search indexes; key id; the exact key), then the filters and the order on those rows only.
-
-/** One ordered run of rows: a sort is one run (newest) or two (expiry: dated, then never). */
-export type Segment = {
-  /** What rows the run holds, beyond the filter (null: all of them). */
-  where: Prisma.Sql | null;
-  /** The columns the run is ordered by, in the sort's own direction. */
-  order: Prisma.Sql[];
-  descending: boolean;
-  /** Whether a row with this sort value belongs to the run. */
-  holds(value: Date | null): boolean;
-  /**
-   * Rows strictly past `cursor` in this run's reading order (`reverse`: strictly before it). Only
-   * called with a cursor of this run.
-   */
-  past(cursor: Cursor, reverse: boolean): Prisma.Sql;
-  /** The index SQLite reads the run from (see sqliteIndexFor). */
-  sqliteIndex(filter: LicenseKeyFilter): string;
-};
-
-/**
- * The index a list without a search reads on SQLite, named with INDEXED BY. SQLite keeps no
- * statistics unless ANALYZE runs, and without them it may pick, say, the expiry index for a page of
- * expired keys newest first, then sort a quarter of a million rows; PostgreSQL plans from its own
- * statistics. A page reads, in order, the index whose leading columns are the filter's equality
- * (the status and expiry columns ride at the end of the busy ones, so those filters are checked in
- * the index); a count of an expiry filter reads the expiry range alone.
- */
-export function sqliteIndexFor(filter: LicenseKeyFilter, purpose: 'page' | 'count'): string {
-  if (filter.customerId) return 'LicenseKey_list_customer_idx';
-  if (filter.productId) return 'LicenseKey_list_product_idx';
-  // Partial: only the keys at their limit (prisma/sql/sqlite-license-key-at-limit.sql), newest first.
-  if (filter.usage === 'at-limit') return 'LicenseKey_at_limit_idx';
-  if (purpose === 'count' && (filter.expires || filter.status === 'expired')) {
-    return 'LicenseKey_list_expiry_idx';
-  }
-  if (filter.status === 'disabled') return 'LicenseKey_list_disabled_idx';
-  if (filter.source) return 'LicenseKey_list_source_idx';
-  return 'LicenseKey_list_newest_idx';
-}
-
-const k = (column: string) => Prisma.raw(`k."${column}"`);
-const op = (ascending: boolean) => Prisma.raw(ascending ? '>' : '<');
-
-/** The runs of a sort, in reading order. */
-export function segmentsOf(sort: ListSort): Segment[] {
-  if (sort === 'newest') {
-    return [
-      {
-        where: null,
-        order: [k('createdAt'), k('id')],
-        descending: true,
-        holds: () => true,
-        past: ({ value, id }, reverse) =>
-          Prisma.sql`(k."createdAt", k."id") ${op(reverse)} (${value}, ${id})`,
-        sqliteIndex: (filter) => sqliteIndexFor(filter, 'page'),
-      },
-    ];
-  }
-  return [
-    {
-      where: Prisma.sql`k."expiresAt" IS NOT NULL`,
-      order: [k('expiresAt'), k('id')],
-      descending: false,
-      holds: (value) => value !== null,
-      past: ({ value, id }, reverse) =>
-        Prisma.sql`(k."expiresAt", k."id") ${op(!reverse)} (${value}, ${id})`,
-      sqliteIndex: () => 'LicenseKey_list_expiry_idx',
-    },
-    {
-      where: Prisma.sql`k."expiresAt" IS NULL`,
-      order: [k('id')],
-      descending: false,
-      holds: (value) => value === null,
-      past: ({ id }, reverse) => Prisma.sql`k."id" ${op(!reverse)} ${id}`,
-      sqliteIndex: () => 'LicenseKey_list_expiry_idx',
-    },
-  ];
-}
+//   - a search that finds few keys ('matches'): the matching keys first (key fragment: FTS5 trigram /
+//     pg_trgm; customer: the customer search indexes; key id; the exact key), then the filters and
+//     the order on those rows only;
+//   - a search that finds many ('order'): the list as without a search, each row tested against it,
+//     up to a window's end (data-list.ts chooses, and reads on by matches past the window).
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -160,17 +86,20 @@ export type ListQueryInput = {
   businessId: string;
   filter: LicenseKeyFilter;
   now: Date;
+  /** How a search is read: its matches first (the default), or the list in order, row by row. */
+  searchBy?: 'matches' | 'order';
 };
 
 /**
- * `FROM … WHERE …` of the key rows a filter selects, `k` being the key: with a search, the matching
- * keys (materialized, so that each engine reads them first rather than walking the whole business
- * in order and probing), joined to their rows; otherwise the key table itself. `withNames` joins
- * each key's customer `c` and product `p` after it (the key drives: CROSS JOIN fixes the order on
- * SQLite).
+ * `FROM … WHERE …` of the key rows a filter selects, `k` being the key: with a search read by its
+ * matches, the matching keys (materialized, so that each engine reads them first rather than
+ * walking the whole business in order and probing), joined to their rows; otherwise the key table
+ * itself, read from the filter's index, and with a search each row and its customer `sc` tested.
+ * `withNames` joins each key's customer `c` and product `p` after it (the key drives: CROSS JOIN
+ * fixes the order on SQLite).
  */
 export function keysFrom(
-  { engine, businessId, filter, now }: ListQueryInput,
+  { engine, businessId, filter, now, searchBy = 'matches' }: ListQueryInput,
   extra: Prisma.Sql[],
   sqliteIndex: string,
   withNames = false,
@@ -185,9 +114,13 @@ export function keysFrom(
     [...filterConditions(engine, businessId, filter, now), ...extra, ...joined.conditions],
     ' AND ',
   );
-  if (!filter.search) {
+  if (!filter.search || searchBy === 'order') {
     const indexed = engine === 'sqlite' ? Prisma.raw(` INDEXED BY "${sqliteIndex}"`) : Prisma.empty;
-    return Prisma.sql`FROM "LicenseKey" k${indexed}${joined.tables} WHERE ${conditions}`;
+    if (!filter.search) {
+      return Prisma.sql`FROM "LicenseKey" k${indexed}${joined.tables} WHERE ${conditions}`;
+    }
+    return Prisma.sql`FROM "LicenseKey" k${indexed} CROSS JOIN "Customer" sc${joined.tables}
+      WHERE ${conditions} AND sc."id" = k."customerId" AND ${keyRowMatches(engine, filter.search, 'sc')}`;
   }
   const materialized = engine === 'postgresql' ? Prisma.raw('MATERIALIZED ') : Prisma.empty;
   // CROSS JOIN fixes the join order on SQLite (the matches drive); PostgreSQL plans it as a join.
@@ -220,10 +153,13 @@ export function segmentPageQuery(
   cursor: Cursor | null,
   limit: number,
   reverse: boolean,
+  windowEnd: Cursor | null = null,
 ) {
-  const extra = [segment.where, cursor ? segment.past(cursor, reverse) : null].filter(
-    (condition): condition is Prisma.Sql => condition !== null,
-  );
+  const extra = [
+    segment.where,
+    cursor ? segment.past(cursor, reverse) : null,
+    windowEnd ? segment.upTo(windowEnd, reverse) : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
   const order = orderBy(segment, reverse);
   return Prisma.sql`
     SELECT k.*${nameColumns}
@@ -231,6 +167,28 @@ export function segmentPageQuery(
     CROSS JOIN "Customer" c CROSS JOIN "Product" p
     WHERE c."id" = k."customerId" AND p."id" = k."productId"
     ORDER BY ${order}`;
+}
+
+/**
+ * The `size`th row of the run past `cursor` in reading order, by the filter alone (no search): the
+ * end of the window a page read in order tests rows in, so that a search whose matches lie far
+ * down the list costs a bounded read before the page reads on by its matches. No row when the run
+ * ends sooner.
+ */
+export function windowEndQuery(
+  input: ListQueryInput,
+  segment: Segment,
+  cursor: Cursor | null,
+  size: number,
+  reverse: boolean,
+) {
+  const unsearched = { ...input, filter: { ...input.filter, search: undefined } };
+  const extra = [segment.where, cursor ? segment.past(cursor, reverse) : null].filter(
+    (condition): condition is Prisma.Sql => condition !== null,
+  );
+  return Prisma.sql`SELECT k."id", ${segment.value} AS "value"
+    ${keysFrom(unsearched, extra, segment.sqliteIndex(input.filter))}
+    ORDER BY ${orderBy(segment, reverse)} LIMIT 1 OFFSET ${size - 1}`;
 }
 
 /**
@@ -284,9 +242,31 @@ export function offsetPageQuery(
     ORDER BY ${order}`;
 }
 
+/** The key columns a filter or a run's cursor tests (filterConditions, Segment.past). */
+const filteredColumns = (engine: Engine) =>
+  Prisma.raw(
+    [
+      'id',
+      'businessId',
+      'customerId',
+      'productId',
+      'source',
+      'createdAt',
+      'expiresAt',
+      'disabled',
+      'activationsLimit',
+      'instancesCount',
+      ...(engine === 'postgresql' ? ['limitReached'] : []),
+    ]
+      .map((column) => `k."${column}"`)
+      .join(', '),
+  );
+
 /**
  * How many keys the filter selects (with `extra`: of those, how many in a run before a row), counting
- * no further than `bound`: `bound + 1` means "more".
+ * no further than `bound`: `bound + 1` means "more". A search's keys are counted as they come from
+ * its indexes (countableMatches), so that the count stops at its bound rather than after reading
+ * every match.
  */
 export function countQuery(
   input: ListQueryInput,
@@ -294,6 +274,11 @@ export function countQuery(
   extra: Prisma.Sql[] = [],
   index = sqliteIndexFor(input.filter, 'count'),
 ) {
+  const { engine, businessId, filter, now } = input;
+  const from = filter.search
+    ? Prisma.sql`FROM (${countableMatches(engine, businessId, filter.search, filteredColumns(engine))}) k
+        WHERE ${Prisma.join([...filterConditions(engine, businessId, filter, now), ...extra], ' AND ')}`
+    : keysFrom(input, extra, index);
   return Prisma.sql`SELECT count(*) AS "count"
-    FROM (SELECT 1 AS one ${keysFrom(input, extra, index)} LIMIT ${bound + 1}) counted`;
+    FROM (SELECT 1 AS one ${from} LIMIT ${bound + 1}) counted`;
 }

@@ -11,8 +11,8 @@ import { decodeCursor } from './list';
 const testDb = await createTestDatabase();
 const { listLicenseKeyPage, listLicenseKeyRecords, listLicenseKeys, streamLicenseKeys } =
   await import('./data-list');
-const { countQuery, offsetPageQuery, segmentPageQuery, segmentsOf, sqliteIndexFor } =
-  await import('./data-list-query');
+const { countQuery, offsetPageQuery, segmentPageQuery } = await import('./data-list-query');
+const { segmentsOf, sqliteIndexFor } = await import('./data-list-order');
 const { db } = testDb;
 afterAll(() => testDb.cleanup());
 

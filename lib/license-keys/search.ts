@@ -13,6 +13,11 @@ export type KeySearch = {
   id?: string;
   /** Lower-cased, without dashes and spaces: matched anywhere in keys with their dashes removed. */
   fragment?: string;
+  /**
+   * The fragment with only A–Z lower-cased: SQLite's lower(), which the key is compared through
+   * there, changes no other letter (a key's letters beyond ASCII match in the case typed).
+   */
+  asciiFragment?: string;
   /** Lower-cased: matched against customer names and emails. */
   customerText: string;
   /** Whether customers match anywhere in the name or email (true), or at its start only. */
@@ -21,12 +26,15 @@ export type KeySearch = {
 
 export function parseKeySearch(typed: string): KeySearch {
   const text = typed.trim();
-  const fragment = text.replace(/[-\s]+/g, '').toLowerCase();
+  const bare = text.replace(/[-\s]+/g, '');
+  const fragment = bare.toLowerCase();
   const customerText = text.toLowerCase();
   return {
     text,
     ...(/^lic_[A-Za-z0-9]{1,60}$/.test(text) ? { id: text } : {}),
-    ...([...fragment].length >= KEY_FRAGMENT_MIN_LENGTH ? { fragment } : {}),
+    ...([...fragment].length >= KEY_FRAGMENT_MIN_LENGTH
+      ? { fragment, asciiFragment: bare.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) }
+      : {}),
     customerText,
     customerSubstring: [...customerText].length >= SUBSTRING_MIN_LENGTH,
   };

@@ -1,5 +1,10 @@
 -- Customer search index (SQLite): an FTS5 trigram index over customer names and emails, so that
 -- "kim" finds "Dana Kim" and "acme.io" finds her email in about a millisecond at a million customers.
+-- It indexes the lower-cased columns (nameLower, emailLower), and a search checks each row it finds
+-- with instr() on them (lib/customers/data-search.ts): the index is a superset of what instr()
+-- finds (FTS5 folds case one character at a time, so text inside nameLower stays inside it once
+-- folded), and the search means on SQLite what it means on PostgreSQL (LIKE on the same columns),
+-- whether it is read from this index or tested row by row (the key list, lib/license-keys).
 -- Kept in step by triggers. Prisma's schema does not describe it; scripts/new-migration.ts appends
 -- this file again whenever a migration redefines the Customer table (which drops the triggers), and
 -- the statements below are safe to repeat (the index is rebuilt).
@@ -23,10 +28,10 @@ CREATE TRIGGER "Customer_search_insert" AFTER INSERT ON "Customer" BEGIN
     (coalesce(unicode(substr(new."businessId", -1, 1)), 0) % 128
       + 128 * (coalesce(unicode(substr(new."businessId", -2, 1)), 0) % 128)
       + 16384 * (coalesce(unicode(substr(new."businessId", -3, 1)), 0) % 128)) * 1099511627776 + new.rowid,
-    new."name", new."email");
+    new."nameLower", new."emailLower");
 END;
 
-CREATE TRIGGER "Customer_search_update" AFTER UPDATE OF "businessId", "name", "email" ON "Customer" BEGIN
+CREATE TRIGGER "Customer_search_update" AFTER UPDATE OF "businessId", "nameLower", "emailLower" ON "Customer" BEGIN
   DELETE FROM "CustomerSearch" WHERE rowid =
     (coalesce(unicode(substr(old."businessId", -1, 1)), 0) % 128
       + 128 * (coalesce(unicode(substr(old."businessId", -2, 1)), 0) % 128)
@@ -35,7 +40,7 @@ CREATE TRIGGER "Customer_search_update" AFTER UPDATE OF "businessId", "name", "e
     (coalesce(unicode(substr(new."businessId", -1, 1)), 0) % 128
       + 128 * (coalesce(unicode(substr(new."businessId", -2, 1)), 0) % 128)
       + 16384 * (coalesce(unicode(substr(new."businessId", -3, 1)), 0) % 128)) * 1099511627776 + new.rowid,
-    new."name", new."email");
+    new."nameLower", new."emailLower");
 END;
 
 CREATE TRIGGER "Customer_search_delete" AFTER DELETE ON "Customer" BEGIN
@@ -50,5 +55,5 @@ INSERT INTO "CustomerSearch" (rowid, name, email)
 SELECT (coalesce(unicode(substr("businessId", -1, 1)), 0) % 128
       + 128 * (coalesce(unicode(substr("businessId", -2, 1)), 0) % 128)
       + 16384 * (coalesce(unicode(substr("businessId", -3, 1)), 0) % 128)) * 1099511627776 + rowid AS "at",
-  "name", "email"
+  "nameLower", "emailLower"
 FROM "Customer" ORDER BY "at";
