@@ -48,6 +48,16 @@ describe('searchCustomers', () => {
     expect(names(await searchCustomers(acme.owner, 'northwind'))).toEqual(['Dana Kim']);
   });
 
+  it('finds a substring of the lower-cased name, as written there, on both engines', async () => {
+    // "İ" lower-cases to "i" and a combining dot, "ΟΔΥΣΣΕΥΣ" to "οδυσσευς" (a final sigma). The
+    // SQLite index once held names as typed, folded its own way ("İ" to a bare "i").
+    const turkish = await addCustomer(acme.business.id, 'Ali İpek', 'ali@example.tr');
+    const greek = await addCustomer(acme.business.id, 'ΟΔΥΣΣΕΥΣ Π.', 'odysseus@example.gr');
+    expect(names(await searchCustomers(acme.owner, 'li İp'))).toEqual([turkish.name]);
+    expect(names(await searchCustomers(acme.owner, 'ευς'))).toEqual([greek.name]);
+    await db.customer.deleteMany({ where: { id: { in: [greek.id, turkish.id] } } });
+  });
+
   it('matches short queries by prefix only', async () => {
     expect(names(await searchCustomers(acme.owner, 'da'))).toEqual(['Dana Kim']);
     expect(await searchCustomers(acme.owner, 'ki')).toEqual([

@@ -179,6 +179,8 @@ const SEARCHES = [
   'mül',
   'Müller',
   'ismail',
+  'İsm',
+  'ευς',
   'ıl',
   'οδυσ',
   'ΟΔΥΣ',
