@@ -197,11 +197,14 @@ const SEARCHES = [
 const FILTERS: [
   string,
   LicenseKeyFilter,
-  (key: { disabled: boolean; expiresAt: Date | null }) => boolean,
+  (key: { disabled: boolean; expiresAt: Date | null; customerId: string }) => boolean,
 ][] = [
   ['no filter', {}, () => true],
   ['disabled', { status: 'disabled' }, (key) => key.disabled],
   ['never expires', { expires: 'never' }, (key) => key.expiresAt === null],
+  // Each reads its own index on SQLite (INDEXED BY): every key here is manual and unlimited.
+  ['a customer', { customerId: people[1].id }, (key) => key.customerId === people[1].id],
+  ['manual, unlimited', { source: 'manual', usage: 'unlimited' }, () => true],
 ];
 
 describe('a search read by its matches or in the list’s order', () => {
