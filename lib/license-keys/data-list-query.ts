@@ -12,7 +12,7 @@ import { segmentsOf, sqliteIndexFor, type Segment } from './data-list-order';
 //     pg_trgm; customer: the customer search indexes; key id; the exact key), then the filters and
 //     the order on those rows only;
 //   - a search that finds many ('order'): the list as without a search, each row tested against it,
-//     up to a window's end (data-list.ts chooses, and reads on by matches past the window).
+//     up to a window's end (data-list-runs.ts chooses, and reads on by matches past the window).
 
 const DAY = 24 * 60 * 60 * 1000;
 

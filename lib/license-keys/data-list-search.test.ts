@@ -6,7 +6,7 @@ import type { Cursor, LicenseKeyFilter, ListSort } from './list';
 import { decodeCursor } from './list';
 import { parseKeySearch } from './search';
 
-// A search reads a page in one of two ways (data-list.ts): by its matches (few), or the list in
+// A search reads a page in one of two ways (data-list-runs.ts): by its matches (few), or the list in
 // its order with each row tested (many), within a window past which it reads on by its matches.
 // On a real database, every way must list the same keys in the same order, page after page, and
 // they must be the keys the search means: a fragment of the key (its dashes removed, A–Z in any
