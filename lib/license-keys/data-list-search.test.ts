@@ -51,6 +51,7 @@ const specialKeys = [
   'abcd-\u212A999-0000',
   'DANA-0000-1111',
   "o'brien%_key-0001",
+  'İSTANBUL-0001',
 ];
 type Made = {
   id: string;
@@ -138,7 +139,10 @@ function expected(
 ) {
   const parsed = parseKeySearch(search);
   const lowerKey = (key: string) =>
-    engine === 'sqlite' ? key.replace(/[A-Z]/g, (c) => c.toLowerCase()) : key.toLowerCase();
+    engine === 'sqlite'
+      ? key.replace(/[A-Z]/g, (c) => c.toLowerCase())
+      : // PostgreSQL's lower() (C.UTF-8) maps a character to one character: "İ" to "i".
+        [...key].map((c) => [...c.toLowerCase()][0]).join('');
   const fragment = engine === 'sqlite' ? parsed.asciiFragment : parsed.fragment;
   const byId = new Map(people.map((person) => [person.id, person]));
   const holds = (text: string) =>
@@ -188,6 +192,8 @@ const SEARCHES = [
   'ÄBCD',
   'Äbcd12',
   'abcd\u212A999',
+  'İSTAN',
+  'istanbul',
   "o'brien%_",
   '%_',
   made[20].key,

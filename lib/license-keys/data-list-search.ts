@@ -60,6 +60,13 @@ function matchingCustomers(
   return [Prisma.sql`SELECT "id" FROM (${sqliteCustomersContaining(businessId, q)})`];
 }
 
+/**
+ * SQLite: FTS5's query for the fragment, in the form lower() compares (asciiFragment), so that the
+ * index finds every key instr() does: FTS5 folds the query one character at a time, as it folds the
+ * keys, where JavaScript's lower case may change a character's length ("İ" becomes two).
+ */
+const ftsFragment = (search: KeySearch) => ftsPhrase(search.asciiFragment ?? search.fragment ?? '');
+
 /** Ids of the business's keys whose fragment matches, from the trigram index. */
 function keysWithFragment(engine: Engine, businessId: string, search: KeySearch) {
   if (!search.fragment) return null;
@@ -68,7 +75,7 @@ function keysWithFragment(engine: Engine, businessId: string, search: KeySearch)
     ? Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "businessId" = ${businessId}
         AND ${keyHoldsFragment(engine, '"key"', fragment)}`
     : Prisma.sql`SELECT l."id" FROM "LicenseKeySearch" s CROSS JOIN "LicenseKey" l
-        WHERE "LicenseKeySearch" MATCH ${ftsPhrase(search.fragment)} AND l.rowid = s.rowid
+        WHERE "LicenseKeySearch" MATCH ${ftsFragment(search)} AND l.rowid = s.rowid
           AND l."businessId" = ${businessId} AND ${keyHoldsFragment(engine, 'l."key"', fragment)}`;
 }
 
@@ -138,7 +145,7 @@ export function countableMatches(
       engine === 'postgresql'
         ? Prisma.sql`SELECT ${columns} FROM "LicenseKey" k WHERE k."businessId" = ${businessId} AND ${holds}`
         : Prisma.sql`SELECT ${columns} FROM "LicenseKeySearch" s CROSS JOIN "LicenseKey" k
-            WHERE "LicenseKeySearch" MATCH ${ftsPhrase(search.fragment)} AND k.rowid = s.rowid
+            WHERE "LicenseKeySearch" MATCH ${ftsFragment(search)} AND k.rowid = s.rowid
               AND k."businessId" = ${businessId} AND ${holds}`,
     );
     earlier.push(holds);
