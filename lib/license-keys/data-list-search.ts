@@ -1,7 +1,7 @@
 // The key list's search as SQL (data-list-query.ts builds the rest), in the two forms a page can be
 // read in: the ids of the keys a search finds, read from the indexes that hold them (matchedKeys),
 // or a test of one key row, for reading the list in its own order (keyRowMatches). Both mean the
-// same, on each engine; the tests in data-list.test.ts hold them to it. Pure: no database access.
+// same, on each engine; data-list-search.test.ts holds them to it. Pure: no database access.
 import {
   customerContains,
   ftsPhrase,
