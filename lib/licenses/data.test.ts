@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { onStatement } from '@/lib/database/statement-log';
 import { newId } from '@/lib/ids';
-import { createBusinessFixture, createTestDatabase } from '@/lib/testing/test-database';
+import { createBusinessFixture, createTestDatabase, testEngine } from '@/lib/testing/test-database';
 
 const testDb = await createTestDatabase();
 const data = await import('./data');
@@ -136,5 +137,48 @@ describe('activation', () => {
       ),
     ).toBe(true);
     expect(await liveCount(a.id)).toEqual({ instancesCount: 0, instances: 0 });
+  });
+});
+
+describe('validation', () => {
+  it('answers each of many simultaneous validations with its own key and instance (PostgreSQL reads them together)', async () => {
+    const [live, other, disabled, expired] = await Promise.all([
+      key(),
+      key(),
+      key({ disabled: true }),
+      key({ expiresAt: new Date(Date.now() - 1000) }),
+    ]);
+    const activated = await activateLicenseKey(live.key, 'laptop');
+    const elsewhere = await activateLicenseKey(other.key, 'desktop');
+    if (!activated.ok || !elsewhere.ok) throw new Error('expected activations');
+    const instance = activated.value.instance.id;
+    const asks: [string, string | undefined, string][] = [
+      [live.key, undefined, 'VALID'],
+      [live.key, instance, 'VALID'],
+      [live.key, elsewhere.value.instance.id, 'LICENSE_KEY_INSTANCE_NOT_FOUND'],
+      [live.key, 'lki_no_such_instance', 'LICENSE_KEY_INSTANCE_NOT_FOUND'],
+      [other.key, instance, 'LICENSE_KEY_INSTANCE_NOT_FOUND'],
+      [disabled.key, undefined, 'LICENSE_KEY_DISABLED'],
+      [expired.key, undefined, 'LICENSE_KEY_EXPIRED'],
+      ['NO-SUCH-KEY', undefined, 'LICENSE_KEY_NOT_FOUND'],
+      [live.key.toLowerCase(), undefined, 'LICENSE_KEY_NOT_FOUND'],
+    ];
+    // Every ask four times over, in an order that puts different asks side by side.
+    const many = Array.from({ length: 4 }, (_, round) =>
+      round % 2 === 0 ? asks : [...asks].reverse(),
+    ).flat();
+    const statements: string[] = [];
+    const stop = onStatement((sql) => statements.push(sql));
+    const codes = await Promise.all(
+      many.map(([licenseKey, instanceId]) => data.validateLicenseKey(licenseKey, instanceId)),
+    );
+    stop();
+    expect(codes).toEqual(many.map(([, , code]) => code));
+    if (testEngine() === 'postgresql') {
+      // The first goes alone; the others, asked while it was on its way, go as one statement.
+      expect(statements).toHaveLength(2);
+    } else {
+      expect(statements).toHaveLength(many.length);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
-import { db, direct } from '@/lib/db';
-import { flag, instant, whole } from '@/lib/database/direct';
+import { coalesced } from '@/lib/database/coalesced';
+import { db, dbEngine, direct } from '@/lib/db';
+import { flag, instant, whole, type Row } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { licenseKeyStatus } from '@/lib/license-keys/status';
 import { recordActivity, tallyKeyChange, talliedKeySelect } from '@/lib/overview/data-tally';
@@ -120,6 +121,39 @@ export async function deactivateLicenseKey(
   return result;
 }
 
+type Validation = { licenseKey: string; instanceId: string | undefined };
+
+/** SQLite: one statement in the process, nothing to gain from reading several at once. */
+async function readValidation({ licenseKey, instanceId }: Validation): Promise<Row | undefined> {
+  const [key] = await direct.rows(Prisma.sql`
+    SELECT "disabled", "expiresAt", ${
+      instanceId === undefined
+        ? Prisma.sql`1`
+        : Prisma.sql`(SELECT COUNT(*) FROM "LicenseKeyInstance" AS i
+            WHERE i."id" = ${instanceId} AND i."licenseKeyId" = k."id")`
+    } AS "instances"
+    FROM "LicenseKey" AS k WHERE k."key" = ${licenseKey}`);
+  return key;
+}
+
+/**
+ * PostgreSQL: validations asked for while one is on its way are read together, in one statement
+ * (lib/database/coalesced.ts): under load, one round trip and one backend wake-up for many.
+ */
+const readValidations = coalesced<Validation, Row | undefined>(async (validations) => {
+  const rows = await direct.rows(Prisma.sql`
+    SELECT asked."n", k."disabled", k."expiresAt",
+      CASE WHEN asked."instanceId" IS NULL THEN 1 ELSE (
+        SELECT COUNT(*) FROM "LicenseKeyInstance" AS i
+        WHERE i."id" = asked."instanceId" AND i."licenseKeyId" = k."id") END AS "instances"
+    FROM unnest(${validations.map((v) => v.licenseKey)}::text[],
+      ${validations.map((v) => v.instanceId ?? null)}::text[])
+      WITH ORDINALITY AS asked("key", "instanceId", "n")
+    JOIN "LicenseKey" AS k ON k."key" = asked."key"`);
+  const byPlace = new Map(rows.map((row) => [whole(row.n), row]));
+  return validations.map((_, i) => byPlace.get(i + 1));
+});
+
 /**
  * Whether a key may be used: it exists, is neither disabled nor expired and, when an instance id
  * is given, that instance is activated on it. Reads only, in one statement.
@@ -129,14 +163,8 @@ export async function validateLicenseKey(
   instanceId: string | undefined,
   now = new Date(),
 ): Promise<LicenseValidationCode> {
-  const [key] = await direct.rows(Prisma.sql`
-    SELECT "disabled", "expiresAt", ${
-      instanceId === undefined
-        ? Prisma.sql`1`
-        : Prisma.sql`(SELECT COUNT(*) FROM "LicenseKeyInstance" AS i
-            WHERE i."id" = ${instanceId} AND i."licenseKeyId" = k."id")`
-    } AS "instances"
-    FROM "LicenseKey" AS k WHERE k."key" = ${licenseKey}`);
+  const asked = { licenseKey, instanceId };
+  const key = await (dbEngine === 'postgresql' ? readValidations(asked) : readValidation(asked));
   if (!key) return 'LICENSE_KEY_NOT_FOUND';
   const status = licenseKeyStatus(
     { disabled: flag(key.disabled), expiresAt: instant(key.expiresAt) },

@@ -42,6 +42,14 @@ import { benchNumber } from './shared/smoke';
 const ROUNDS = benchNumber(null, 8, 1);
 const SLICE_SECONDS = benchNumber(null, 2, 1);
 const WARMUP_SECONDS = benchNumber(null, 3, 1);
+/**
+ * KEYDESK_BENCH_ROUTES: only the routes whose name holds one of these comma-separated parts (and
+ * the constant route), e.g. `validate` while working on one route. Every route by default.
+ */
+const ONLY = (process.env.KEYDESK_BENCH_ROUTES ?? '')
+  .split(',')
+  .map((part) => part.trim())
+  .filter(Boolean);
 
 const bench = await benchEngine('api');
 const { engine, databaseUrl } = bench;
@@ -103,7 +111,9 @@ try {
   console.log(
     `${CONNECTIONS} connections; each route ${ROUNDS} × ${SLICE_SECONDS} s, alternating with as many slices of GET /api/health, after ${WARMUP_SECONDS} s of warm-up`,
   );
-  const all = scenarios(fixture);
+  const all = scenarios(fixture).filter(
+    (s, i) => i === 0 || ONLY.length === 0 || ONLY.some((part) => s.name.includes(part)),
+  );
   const [health] = all;
   const results: RouteResult[] = [];
   const healthSlices: Result[] = [];

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { coalesced } from './coalesced';
+
+/** A `readAll` whose statements the test answers by hand: each call waits until it is released. */
+function heldReads() {
+  const calls: { queries: number[]; release: () => void }[] = [];
+  const readAll = (queries: number[]) =>
+    new Promise<string[]>((resolve, reject) => {
+      calls.push({
+        queries,
+        release: () =>
+          queries.includes(13)
+            ? reject(new Error(`statement failed for ${queries.join(',')}`))
+            : resolve(queries.map((q) => `answer ${q}`)),
+      });
+    });
+  /** Lets the promise callbacks waiting on a release run. */
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  return { calls, readAll, settle };
+}
+
+describe('coalesced reads', () => {
+  it('sends a read at once when nothing is in flight', async () => {
+    const { calls, readAll } = heldReads();
+    const read = coalesced(readAll);
+    const answer = read(1);
+    expect(calls.map((c) => c.queries)).toEqual([[1]]);
+    calls[0].release();
+    expect(await answer).toBe('answer 1');
+  });
+
+  it('sends the reads asked for while one is in flight together, each answered with its own result', async () => {
+    const { calls, readAll, settle } = heldReads();
+    const read = coalesced(readAll);
+    const first = read(1);
+    const later = [read(2), read(3), read(4)];
+    expect(calls.map((c) => c.queries)).toEqual([[1]]);
+    calls[0].release();
+    await settle();
+    expect(calls.map((c) => c.queries)).toEqual([[1], [2, 3, 4]]);
+    calls[1].release();
+    expect(await Promise.all([first, ...later])).toEqual([
+      'answer 1',
+      'answer 2',
+      'answer 3',
+      'answer 4',
+    ]);
+
+    // Nothing in flight again: the next read goes at once.
+    const next = read(5);
+    expect(calls).toHaveLength(3);
+    calls[2].release();
+    expect(await next).toBe('answer 5');
+  });
+
+  it('sends at most `max` reads in one statement', async () => {
+    const { calls, readAll, settle } = heldReads();
+    const read = coalesced(readAll, { max: 2 });
+    const answers = [read(1), read(2), read(3), read(4), read(5)];
+    for (let i = 0; i < 3; i++) {
+      calls[i].release();
+      await settle();
+    }
+    expect(calls.map((c) => c.queries)).toEqual([[1], [2, 3], [4, 5]]);
+    expect(await Promise.all(answers)).toEqual([1, 2, 3, 4, 5].map((q) => `answer ${q}`));
+  });
+
+  it('fails only the read whose statement fails alone', async () => {
+    const { calls, readAll, settle } = heldReads();
+    const read = coalesced(readAll);
+    const first = read(1);
+    const group = [read(12), read(13), read(14)].map((p) =>
+      p.then(
+        (value) => ({ value }),
+        (error: Error) => ({ error: error.message }),
+      ),
+    );
+    calls[0].release();
+    await settle();
+    calls[1].release(); // [12, 13, 14] fails as a whole: each is tried again alone
+    await settle();
+    expect(calls.slice(2).map((c) => c.queries)).toEqual([[12], [13], [14]]);
+    for (const call of calls.slice(2)) call.release();
+    expect(await first).toBe('answer 1');
+    expect(await Promise.all(group)).toEqual([
+      { value: 'answer 12' },
+      { error: 'statement failed for 13' },
+      { value: 'answer 14' },
+    ]);
+
+    // The failure left nothing in flight.
+    await settle();
+    const after = read(2);
+    expect(calls).toHaveLength(6);
+    calls[5].release();
+    expect(await after).toBe('answer 2');
+  });
+});
