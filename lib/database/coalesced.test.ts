@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coalesced } from './coalesced';
 
+const failure = (message: string, code?: string) => Object.assign(new Error(message), { code });
+
 /** A `readAll` whose statements the test answers by hand: each call waits until it is released. */
 function heldReads() {
   const calls: { queries: number[]; release: () => void }[] = [];
@@ -10,8 +12,10 @@ function heldReads() {
         queries,
         release: () =>
           queries.includes(13)
-            ? reject(new Error(`statement failed for ${queries.join(',')}`))
-            : resolve(queries.map((q) => `answer ${q}`)),
+            ? reject(failure(`statement failed for ${queries.join(',')}`, '22P02'))
+            : queries.includes(99)
+              ? reject(failure('Connection terminated unexpectedly'))
+              : resolve(queries.map((q) => `answer ${q}`)),
       });
     });
   /** Lets the promise callbacks waiting on a release run. */
@@ -65,7 +69,23 @@ describe('coalesced reads', () => {
     expect(await Promise.all(answers)).toEqual([1, 2, 3, 4, 5].map((q) => `answer ${q}`));
   });
 
-  it('fails only the read whose statement fails alone', async () => {
+  it('fails the whole group at once when the statement fails for another reason than its input', async () => {
+    const { calls, readAll, settle } = heldReads();
+    const read = coalesced(readAll);
+    const first = read(1);
+    const group = [read(98), read(99)].map((p) => p.catch((error: Error) => error.message));
+    calls[0].release();
+    await settle();
+    calls[1].release();
+    expect(await Promise.all(group)).toEqual([
+      'Connection terminated unexpectedly',
+      'Connection terminated unexpectedly',
+    ]);
+    expect(calls).toHaveLength(2); // not tried again one by one
+    expect(await first).toBe('answer 1');
+  });
+
+  it('fails only the read whose input the statement refuses', async () => {
     const { calls, readAll, settle } = heldReads();
     const read = coalesced(readAll);
     const first = read(1);

@@ -15,12 +15,17 @@ type Waiting<Q, R> = {
 
 /**
  * A reader of one `Q` at a time built on `readAll`, which answers many at once: its results in the
- * order of its queries. A statement that fails for a group is tried again for each of its reads
- * alone, so that one read's bad input fails that read only.
+ * order of its queries. When a group's statement fails for its input (`inputError`; by default an
+ * SQLSTATE of class 22, a data exception), each of its reads is tried again alone, so that one read's
+ * bad input fails that read only; any other failure (a lost connection, a timeout) fails the group
+ * at once rather than trying each read against a server that is not answering.
  */
 export function coalesced<Q, R>(
   readAll: (queries: Q[]) => Promise<R[]>,
-  { max = 100 }: { max?: number } = {},
+  {
+    max = 100,
+    inputError = isDataException,
+  }: { max?: number; inputError?: (error: unknown) => boolean } = {},
 ): (query: Q) => Promise<R> {
   const waiting: Waiting<Q, R>[] = [];
   let inFlight = false;
@@ -30,8 +35,11 @@ export function coalesced<Q, R>(
       const results = await readAll(group.map((item) => item.query));
       group.forEach((item, i) => item.resolve(results[i]));
     } catch (error) {
-      if (group.length === 1) group[0].reject(error);
-      else await Promise.all(group.map((item) => answer([item])));
+      if (group.length > 1 && inputError(error)) {
+        await Promise.all(group.map((item) => answer([item])));
+      } else {
+        for (const item of group) item.reject(error);
+      }
     }
   };
   const send = async () => {
@@ -45,4 +53,10 @@ export function coalesced<Q, R>(
       waiting.push({ query, resolve, reject });
       if (!inFlight) void send();
     });
+}
+
+/** PostgreSQL's class 22: the statement was refused for a value it was given. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }

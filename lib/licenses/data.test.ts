@@ -181,4 +181,19 @@ describe('validation', () => {
       expect(statements).toHaveLength(many.length);
     }
   });
+
+  it('a validation whose text PostgreSQL refuses fails alone, not the others read with it', async () => {
+    const k = await key();
+    const texts = [k.key, k.key, `${k.key}\u0000`, k.key, 'NUL\u0000KEY'];
+    const settled = await Promise.allSettled(
+      texts.map((text) => data.validateLicenseKey(text, undefined)),
+    );
+    const outcomes = settled.map((s) =>
+      s.status === 'fulfilled' ? s.value : (s.reason as { code?: string }).code,
+    );
+    // PostgreSQL cannot hold U+0000 in text (22021); SQLite looks for it and finds no such key.
+    // The REST API refuses it before it gets here (lib/http/api-route.ts).
+    const refused = testEngine() === 'postgresql' ? '22021' : 'LICENSE_KEY_NOT_FOUND';
+    expect(outcomes).toEqual(['VALID', 'VALID', refused, 'VALID', refused]);
+  });
 });
