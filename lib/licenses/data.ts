@@ -123,18 +123,15 @@ export async function deactivateLicenseKey(
 
 type Validation = { licenseKey: string; instanceId: string | undefined };
 
-/** SQLite: one statement in the process, nothing to gain from reading several at once. */
-async function readValidation({ licenseKey, instanceId }: Validation): Promise<Row | undefined> {
-  const [key] = await direct.rows(Prisma.sql`
-    SELECT "disabled", "expiresAt", ${
-      instanceId === undefined
-        ? Prisma.sql`1`
-        : Prisma.sql`(SELECT COUNT(*) FROM "LicenseKeyInstance" AS i
-            WHERE i."id" = ${instanceId} AND i."licenseKeyId" = k."id")`
-    } AS "instances"
-    FROM "LicenseKey" AS k WHERE k."key" = ${licenseKey}`);
-  return key;
-}
+/** One validation's statement: SQLite's way, a read in the process with nothing to share. */
+const validationQuery = ({ licenseKey, instanceId }: Validation) => Prisma.sql`
+  SELECT "disabled", "expiresAt", ${
+    instanceId === undefined
+      ? Prisma.sql`1`
+      : Prisma.sql`(SELECT COUNT(*) FROM "LicenseKeyInstance" AS i
+          WHERE i."id" = ${instanceId} AND i."licenseKeyId" = k."id")`
+  } AS "instances"
+  FROM "LicenseKey" AS k WHERE k."key" = ${licenseKey}`;
 
 /**
  * PostgreSQL: validations asked for while one is on its way are read together, in one statement
@@ -164,7 +161,10 @@ export async function validateLicenseKey(
   now = new Date(),
 ): Promise<LicenseValidationCode> {
   const asked = { licenseKey, instanceId };
-  const key = await (dbEngine === 'postgresql' ? readValidations(asked) : readValidation(asked));
+  const key =
+    dbEngine === 'postgresql'
+      ? await readValidations(asked)
+      : (await direct.rows(validationQuery(asked)))[0];
   if (!key) return 'LICENSE_KEY_NOT_FOUND';
   const status = licenseKeyStatus(
     { disabled: flag(key.disabled), expiresAt: instant(key.expiresAt) },
