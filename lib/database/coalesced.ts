@@ -15,17 +15,14 @@ type Waiting<Q, R> = {
 
 /**
  * A reader of one `Q` at a time built on `readAll`, which answers many at once: its results in the
- * order of its queries. When a group's statement fails for its input (`inputError`; by default an
- * SQLSTATE of class 22, a data exception), each of its reads is tried again alone, so that one read's
- * bad input fails that read only; any other failure (a lost connection, a timeout) fails the group
- * at once rather than trying each read against a server that is not answering.
+ * order of its queries. When a group's statement fails for its input (an SQLSTATE of class 22, a
+ * data exception), each of its reads is tried again alone, so that one read's bad input fails that
+ * read only; any other failure (a lost connection, a timeout) fails the group at once rather than
+ * trying each read against a server that is not answering.
  */
 export function coalesced<Q, R>(
   readAll: (queries: Q[]) => Promise<R[]>,
-  {
-    max = 100,
-    inputError = isDataException,
-  }: { max?: number; inputError?: (error: unknown) => boolean } = {},
+  { max = 100 }: { max?: number } = {},
 ): (query: Q) => Promise<R> {
   const waiting: Waiting<Q, R>[] = [];
   let inFlight = false;
@@ -35,7 +32,7 @@ export function coalesced<Q, R>(
       const results = await readAll(group.map((item) => item.query));
       group.forEach((item, i) => item.resolve(results[i]));
     } catch (error) {
-      if (group.length > 1 && inputError(error)) {
+      if (group.length > 1 && isDataException(error)) {
         await Promise.all(group.map((item) => answer([item])));
       } else {
         for (const item of group) item.reject(error);

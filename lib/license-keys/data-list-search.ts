@@ -19,16 +19,22 @@ function startsWith(column: string, lower: string) {
   return Prisma.sql`${Prisma.raw(column)} >= ${gte} AND ${Prisma.raw(column)} < ${lt}`;
 }
 
+/** A search's key fragment in both its forms (parseKeySearch sets them together, or neither). */
+type Fragment = { fragment: string; asciiFragment: string };
+
+const fragmentOf = ({ fragment, asciiFragment }: KeySearch): Fragment | null =>
+  fragment !== undefined && asciiFragment !== undefined ? { fragment, asciiFragment } : null;
+
 /**
  * The key with its dashes removed holds the search's fragment, compared through lower() (SQLite's
  * folds A–Z only, so its fragment is lower-cased the same way). On SQLite this also checks the
  * rows the FTS5 index finds, which are a superset: the index folds case as lower() does on A–Z.
  */
-function keyHoldsFragment(engine: Engine, key: string, search: KeySearch & { fragment: string }) {
+function keyHoldsFragment(engine: Engine, key: string, fragment: Fragment) {
   const bare = Prisma.raw(`lower(replace(${key}, '-', ''))`);
   return engine === 'postgresql'
-    ? likeContains(bare, search.fragment)
-    : Prisma.sql`instr(${bare}, ${search.asciiFragment}) > 0`;
+    ? likeContains(bare, fragment.fragment)
+    : Prisma.sql`instr(${bare}, ${fragment.asciiFragment}) > 0`;
 }
 
 /**
@@ -65,17 +71,17 @@ function matchingCustomers(
  * index finds every key instr() does: FTS5 folds the query one character at a time, as it folds the
  * keys, where JavaScript's lower case may change a character's length ("İ" becomes two).
  */
-const ftsFragment = (search: KeySearch) => ftsPhrase(search.asciiFragment ?? search.fragment ?? '');
+const ftsFragment = (fragment: Fragment) => ftsPhrase(fragment.asciiFragment);
 
 /** Ids of the business's keys whose fragment matches, from the trigram index. */
 function keysWithFragment(engine: Engine, businessId: string, search: KeySearch) {
-  if (!search.fragment) return null;
-  const fragment = { ...search, fragment: search.fragment };
+  const fragment = fragmentOf(search);
+  if (!fragment) return null;
   return engine === 'postgresql'
     ? Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "businessId" = ${businessId}
         AND ${keyHoldsFragment(engine, '"key"', fragment)}`
     : Prisma.sql`SELECT l."id" FROM "LicenseKeySearch" s CROSS JOIN "LicenseKey" l
-        WHERE "LicenseKeySearch" MATCH ${ftsFragment(search)} AND l.rowid = s.rowid
+        WHERE "LicenseKeySearch" MATCH ${ftsFragment(fragment)} AND l.rowid = s.rowid
           AND l."businessId" = ${businessId} AND ${keyHoldsFragment(engine, 'l."key"', fragment)}`;
 }
 
@@ -109,9 +115,8 @@ export function keyRowMatches(engine: Engine, text: string, customer: string): P
   const tests: Prisma.Sql[] = [];
   if (search.id) tests.push(Prisma.sql`k."id" = ${search.id}`);
   tests.push(Prisma.sql`k."key" = ${search.text}`);
-  if (search.fragment) {
-    tests.push(keyHoldsFragment(engine, 'k."key"', { ...search, fragment: search.fragment }));
-  }
+  const fragment = fragmentOf(search);
+  if (fragment) tests.push(keyHoldsFragment(engine, 'k."key"', fragment));
   tests.push(
     search.customerSubstring
       ? customerContains(engine, search.customerText, customer)
@@ -139,13 +144,14 @@ export function countableMatches(
   const earlier: Prisma.Sql[] = [];
   const notEarlier = () =>
     earlier.length ? Prisma.sql` AND NOT (${Prisma.join(earlier, ' OR ')})` : Prisma.empty;
-  if (search.fragment) {
-    const holds = keyHoldsFragment(engine, 'k."key"', { ...search, fragment: search.fragment });
+  const fragment = fragmentOf(search);
+  if (fragment) {
+    const holds = keyHoldsFragment(engine, 'k."key"', fragment);
     parts.push(
       engine === 'postgresql'
         ? Prisma.sql`SELECT ${columns} FROM "LicenseKey" k WHERE k."businessId" = ${businessId} AND ${holds}`
         : Prisma.sql`SELECT ${columns} FROM "LicenseKeySearch" s CROSS JOIN "LicenseKey" k
-            WHERE "LicenseKeySearch" MATCH ${ftsFragment(search)} AND k.rowid = s.rowid
+            WHERE "LicenseKeySearch" MATCH ${ftsFragment(fragment)} AND k.rowid = s.rowid
               AND k."businessId" = ${businessId} AND ${holds}`,
     );
     earlier.push(holds);
