@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesced } from './coalesced';
+import { coalesced, gatheredPerTurn } from './coalesced';
 
 const failure = (message: string, code?: string) => Object.assign(new Error(message), { code });
 
@@ -114,5 +114,48 @@ describe('coalesced reads', () => {
     expect(calls).toHaveLength(6);
     calls[5].release();
     expect(await after).toBe('answer 2');
+  });
+});
+
+describe('reads gathered per turn', () => {
+  /** A read that logs when it runs, answers at once, and refuses 13. */
+  function loggedReads() {
+    const ran: number[] = [];
+    const read = gatheredPerTurn(async (query: number) => {
+      ran.push(query);
+      if (query === 13) throw failure('no such thing as 13');
+      return `answer ${query}`;
+    });
+    return { ran, read };
+  }
+
+  it('runs the reads asked for in one turn at its end, each with its own answer', async () => {
+    const { ran, read } = loggedReads();
+    const answers = [read(1), read(2), read(3)];
+    await Promise.resolve();
+    expect(ran).toEqual([]); // not within the turn they were asked in
+    expect(await Promise.all(answers)).toEqual(['answer 1', 'answer 2', 'answer 3']);
+    expect(ran).toEqual([1, 2, 3]);
+  });
+
+  it('starts a new group for a read asked for after the turn', async () => {
+    const { ran, read } = loggedReads();
+    const first = read(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toEqual([1]);
+    const second = read(2);
+    expect(ran).toEqual([1]);
+    expect(await Promise.all([first, second])).toEqual(['answer 1', 'answer 2']);
+    expect(ran).toEqual([1, 2]);
+  });
+
+  it('fails only the read that fails', async () => {
+    const { read } = loggedReads();
+    const settled = await Promise.allSettled([read(12), read(13), read(14)]);
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : String(s.reason)))).toEqual([
+      'answer 12',
+      'Error: no such thing as 13',
+      'answer 14',
+    ]);
   });
 });

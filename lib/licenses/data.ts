@@ -1,6 +1,6 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
-import { coalesced } from '@/lib/database/coalesced';
+import { coalesced, gatheredPerTurn } from '@/lib/database/coalesced';
 import { db, dbEngine, direct } from '@/lib/db';
 import { flag, instant, whole, type Row } from '@/lib/database/direct';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -123,7 +123,13 @@ export async function deactivateLicenseKey(
 
 type Validation = { licenseKey: string; instanceId: string | undefined };
 
-/** One validation's statement: SQLite's way, a read in the process with nothing to share. */
+/**
+ * SQLite: one validation's statement, a read in the process with no round trip to share. The
+ * validations asked for in one turn of the event loop run back to back (lib/database/coalesced.ts).
+ */
+const readValidation = gatheredPerTurn<Validation, Row | undefined>(
+  async (asked) => (await direct.rows(validationQuery(asked)))[0],
+);
 const validationQuery = ({ licenseKey, instanceId }: Validation) => Prisma.sql`
   SELECT "disabled", "expiresAt", ${
     instanceId === undefined
@@ -162,9 +168,7 @@ export async function validateLicenseKey(
 ): Promise<LicenseValidationCode> {
   const asked = { licenseKey, instanceId };
   const key =
-    dbEngine === 'postgresql'
-      ? await readValidations(asked)
-      : (await direct.rows(validationQuery(asked)))[0];
+    dbEngine === 'postgresql' ? await readValidations(asked) : await readValidation(asked);
   if (!key) return 'LICENSE_KEY_NOT_FOUND';
   const status = licenseKeyStatus(
     { disabled: flag(key.disabled), expiresAt: instant(key.expiresAt) },
