@@ -1,6 +1,8 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/authorize';
 import { databaseUrl, db, dbEngine, direct } from '@/lib/db';
+import { gatheredPerTurn } from '@/lib/database/coalesced';
+import type { Row } from '@/lib/database/direct';
 import { streamRows } from '@/lib/database/stream-rows';
 import type { Page } from '@/lib/paging';
 import type { LicenseKey, LicenseKeyRecord } from './data-read';
@@ -49,12 +51,22 @@ export async function listLicenseKeyRecords(
   return rows.map((row) => toRecord(actor.businessId, row, now));
 }
 
+/**
+ * A page's one statement. On SQLite the pages asked for in one turn of the event loop are read back
+ * to back at its end (lib/database/coalesced.ts): under the bench's load, 0.67 of the constant
+ * route before, 0.83–0.87 after. A PostgreSQL read is a round trip, which this would not share.
+ */
+const readPage: (query: ReturnType<typeof offsetPageQuery>) => Promise<Row[]> =
+  dbEngine === 'sqlite'
+    ? gatheredPerTurn((query) => direct.rows(query))
+    : (query) => direct.rows(query);
+
 /** The rows of one page by offset, with or without the names (offsetPageQuery). */
 function offsetPage(actor: Actor, filter: LicenseKeyFilter, page: Page, now: Date, names: boolean) {
   assertCan(actor, 'keys:view');
   const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
   const offset = page.pageNumber * page.pageSize;
-  return direct.rows(offsetPageQuery(input, offset, page.pageSize, { names }));
+  return readPage(offsetPageQuery(input, offset, page.pageSize, { names }));
 }
 
 export type KeyCount = { value: number; exact: boolean };
