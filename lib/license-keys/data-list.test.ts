@@ -491,6 +491,29 @@ describe('listLicenseKeys (REST paging) and streamLicenseKeys (export)', () => {
     }
   });
 
+  it('answers pages asked for at once, by two businesses, each with its own keys', async () => {
+    const page = { pageNumber: 0, pageSize: 50 };
+    const idsOf = (keys: { id: string }[]) => keys.map((key) => key.id);
+    const acmeIds = idsOf(await listLicenseKeyRecords(acme.admin, {}, page, NOW));
+    const globexIds = idsOf(await listLicenseKeyRecords(globex.admin, {}, page, NOW));
+    // Asked for in one turn (read together on SQLite), interleaved, several times over.
+    const together = await Promise.all(
+      [acme, globex, acme, globex, globex, acme].map((business) =>
+        listLicenseKeyRecords(business.admin, {}, page, NOW),
+      ),
+    );
+    expect(acmeIds.length).toBeGreaterThan(0);
+    expect(globexIds.length).toBeGreaterThan(0);
+    expect(together.map(idsOf)).toEqual([
+      acmeIds,
+      globexIds,
+      acmeIds,
+      globexIds,
+      globexIds,
+      acmeIds,
+    ]);
+  });
+
   it.each<[string, LicenseKeyFilter, ListSort]>([
     ['every key, newest first', {}, 'newest'],
     ['active keys', { status: 'active' }, 'newest'],

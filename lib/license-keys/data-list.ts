@@ -53,8 +53,8 @@ export async function listLicenseKeyRecords(
 
 /**
  * A page's one statement. On SQLite the pages asked for in one turn of the event loop are read back
- * to back at its end (lib/database/coalesced.ts): under the bench's load, 0.67 of the constant
- * route before, 0.83–0.87 after. A PostgreSQL read is a round trip, which this would not share.
+ * to back at its end (lib/database/coalesced.ts). A PostgreSQL read is a round trip of its own, which
+ * this would not share.
  */
 const readPage: (query: ReturnType<typeof offsetPageQuery>) => Promise<Row[]> =
   dbEngine === 'sqlite'
