@@ -10,9 +10,11 @@ import { apiKeySecret } from './support';
 //
 // PostgreSQL, where each statement is a round trip: creating a key is one statement (the insert,
 // its audit event and both overview counts in one data-modifying WITH); activating is two (both
-// rate-limit buckets in one upsert, then the same kind of WITH). SQLite has no data-modifying WITH,
-// so there the writes are one transaction of short statements, each a function call in this
-// process (no round trip): BEGIN, the insert, audit, key tally, activity, COMMIT.
+// rate-limit buckets in one upsert, then the same kind of WITH). A page of the key list is one
+// statement on both engines: a known API key is read at most every 5 s per process. SQLite has
+// no data-modifying WITH, so there the writes are one transaction of short statements, each a
+// function call in this process (no round trip): BEGIN, the insert, audit, key tally, activity,
+// the webhook event, COMMIT.
 
 process.env.KEYDESK_RATE_LIMIT_PER_ADDRESS = '600';
 process.env.KEYDESK_RATE_LIMIT_PER_LICENSE_KEY = '60';
@@ -29,8 +31,8 @@ const secret = await apiKeySecret(acme.owner, 'CI', false);
 // the webhook event (written only when an endpoint wants it, in the same statement either way).
 const BUDGETS =
   testEngine() === 'postgresql'
-    ? { create: 1, activate: 2, validate: 2, list: 3 }
-    : { create: 7, activate: 9, validate: 2, list: 3 };
+    ? { create: 1, activate: 2, validate: 2, list: 1 }
+    : { create: 7, activate: 9, validate: 2, list: 1 };
 
 type Handler = (
   request: Request,
