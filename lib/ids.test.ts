@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId, type IdPrefix } from './ids';
+import { newId, randomBytesFromPool, type IdPrefix } from './ids';
 
 const PREFIXES: IdPrefix[] = ['bus', 'cus', 'pdt', 'lic', 'lki'];
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -45,5 +45,23 @@ describe('newTimeOrderedId', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
     expect(later).toMatch(/^evt_[0-9A-Za-z]{21}$/);
+  });
+});
+
+describe('randomBytesFromPool', () => {
+  it('hands out each byte once, across refills of the pool (4 KB)', () => {
+    // 3,000 slices of 9 bytes: six refills. Slices overlapping or handed out twice repeat.
+    const slices = Array.from({ length: 3_000 }, () => randomBytesFromPool(9));
+    expect(slices.every((slice) => slice.length === 9)).toBe(true);
+    expect(new Set(slices.map((slice) => slice.toString('hex'))).size).toBe(3_000);
+    // A slice already handed out keeps its bytes when the pool is refilled.
+    const first = randomBytesFromPool(16);
+    const copy = Buffer.from(first);
+    for (let i = 0; i < 1_000; i++) randomBytesFromPool(16);
+    expect(first.equals(copy)).toBe(true);
+  });
+
+  it('refuses more than the pool holds', () => {
+    expect(() => randomBytesFromPool(4097)).toThrow(RangeError);
   });
 });

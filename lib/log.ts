@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '@/lib/ids';
 
 /** A short id that ties what a user is told to the log line about it, e.g. `req_8f3k2m9q1x7c`. */
 export function newRequestId(): string {
-  return `req_${randomBytes(9).toString('base64url')}`;
+  return `req_${randomBytesFromPool(9).toString('base64url')}`;
 }
 
 /** A license key as lists and logs may show it: at most its last four characters, never the whole key. */

@@ -1,10 +1,9 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { dbEngine } from '@/lib/db';
 import type { DirectTx } from '@/lib/database/direct';
 import { jsonRecords } from '@/lib/database/json-records';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { newTimeOrderedId } from '@/lib/ids';
+import { newTimeOrderedId, randomBytesFromPool } from '@/lib/ids';
 import { webhookPayload, type WebhookEventInput } from './payload';
 
 // Events are written by the change they describe, in its transaction (the outbox of webhooks): a
@@ -66,7 +65,7 @@ export function webhookEventFrom(
   const column = (name: string) => Prisma.sql`${table}.${Prisma.raw(`"${name}"`)}`;
   const data = { ...(event.data as Record<string, unknown>) };
   const replacements: [string, Prisma.Sql][] = [];
-  const placeholder = () => `{{${randomBytes(8).toString('hex')}}}`;
+  const placeholder = () => `{{${randomBytesFromPool(8).toString('hex')}}}`;
   const business = placeholder();
   replacements.push([business, column('businessId')]);
   for (const [field, name] of Object.entries(fill)) {
