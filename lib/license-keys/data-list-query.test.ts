@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   countQuery,
   filterConditions,
+  firstPageLimit,
   keysFrom,
   offsetPageQuery,
   segmentPageQuery,
@@ -319,6 +320,13 @@ describe('sorts and cursors', () => {
     const first = flat(offsetPageQuery(input, 0, 10, { names: false }));
     expect(first).not.toContain(' IN (');
     expect(first).not.toContain('"Customer"');
+    // Its LIMIT is in its text, one of a few (the page's reader keeps the page's own size).
+    expect(first).toMatch(/LIMIT 10$/);
+    expect(offsetPageQuery(input, 0, 7, { names: false }).values).toEqual([BUSINESS]);
+    expect([1, 10, 11, 25, 26, 50, 51, 100].map(firstPageLimit)).toEqual([
+      10, 10, 25, 25, 50, 50, 100, 100,
+    ]);
+    for (const bad of [0, 2.5, Number.NaN]) expect(() => firstPageLimit(bad)).toThrow(RangeError);
   });
 
   it('writes and reads cursors, and refuses what is not one', () => {

@@ -61,12 +61,22 @@ const readPage: (query: ReturnType<typeof offsetPageQuery>) => Promise<Row[]> =
     ? gatheredPerTurn((query) => direct.rows(query))
     : (query) => direct.rows(query);
 
-/** The rows of one page by offset, with or without the names (offsetPageQuery). */
-function offsetPage(actor: Actor, filter: LicenseKeyFilter, page: Page, now: Date, names: boolean) {
+/**
+ * The rows of one page by offset, with or without the names (offsetPageQuery). A first page may
+ * read a few rows past its size (firstPageLimit): they are not the page's.
+ */
+async function offsetPage(
+  actor: Actor,
+  filter: LicenseKeyFilter,
+  page: Page,
+  now: Date,
+  names: boolean,
+) {
   assertCan(actor, 'keys:view');
   const input = { engine: dbEngine, businessId: actor.businessId, filter, now };
   const offset = page.pageNumber * page.pageSize;
-  return readPage(offsetPageQuery(input, offset, page.pageSize, { names }));
+  const rows = await readPage(offsetPageQuery(input, offset, page.pageSize, { names }));
+  return rows.length > page.pageSize ? rows.slice(0, page.pageSize) : rows;
 }
 
 export type KeyCount = { value: number; exact: boolean };
