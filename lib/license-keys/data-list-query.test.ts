@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '@/lib/database/url';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import {
   countQuery,
-  filterConditions,
   firstPageLimit,
   keysFrom,
   offsetPageQuery,
   segmentPageQuery,
   windowEndQuery,
 } from './data-list-query';
+import { filterConditions } from './data-list-filter';
 import { segmentsOf, sqliteIndexFor } from './data-list-order';
-import { matchedKeys } from './data-list-search';
+import { matchingKeyRows } from './data-list-search';
 import { decodeCursor, encodeCursor, keyListQuery, keyListViewSchema } from './list';
 import { parseKeySearch } from './search';
 
@@ -131,12 +131,13 @@ describe('filterConditions', () => {
   });
 });
 
-describe('matchedKeys', () => {
+describe('matchingKeyRows', () => {
+  const ids = Prisma.sql`k."id"`;
   it('on SQLite: the FTS5 key index, the customer search index, the id and the exact key', () => {
-    const sql = matchedKeys('sqlite', BUSINESS, 'lic_AB12cd');
+    const sql = matchingKeyRows('sqlite', BUSINESS, 'lic_AB12cd', ids);
     const text = flat(sql);
-    expect(text).toContain('"id" = ? AND "businessId" = ?');
-    expect(text).toContain('"key" = ? AND "businessId" = ?');
+    expect(text).toContain('k."id" = ? AND k."businessId" = ?');
+    expect(text).toContain('k."key" = ? AND k."businessId" = ?');
     expect(text).toContain('"LicenseKeySearch" MATCH ?');
     expect(text).toContain('"CustomerSearch" MATCH ?');
     expect(sql.values).toContain('"lic_ab12cd"');
@@ -144,9 +145,9 @@ describe('matchedKeys', () => {
   });
 
   it('on PostgreSQL: trigram LIKE on the lower-cased, dashless key and on customers', () => {
-    const sql = matchedKeys('postgresql', BUSINESS, 'AB12-CD%');
+    const sql = matchingKeyRows('postgresql', BUSINESS, 'AB12-CD%', ids);
     const text = flat(sql);
-    expect(text).toContain(`lower(replace("key", '-', '')) LIKE ? ESCAPE '!'`);
+    expect(text).toContain(`lower(replace(k."key", '-', '')) LIKE ? ESCAPE '!'`);
     expect(text).toContain(
       `"Customer"."nameLower" LIKE ? ESCAPE '!' OR "Customer"."emailLower" LIKE ? ESCAPE '!'`,
     );
@@ -155,20 +156,27 @@ describe('matchedKeys', () => {
   });
 
   it('matches customers by prefix range below three characters', () => {
-    const sql = matchedKeys('postgresql', BUSINESS, 'Da');
+    const sql = matchingKeyRows('postgresql', BUSINESS, 'Da', ids);
     expect(flat(sql)).toContain('"nameLower" >= ? AND "nameLower" < ?');
     expect(sql.values).toEqual(expect.arrayContaining(['da', 'da\u{10FFFF}']));
     expect(flat(sql)).not.toContain('LIKE');
   });
 
-  it('reads the matches first, materialized on PostgreSQL', () => {
+  it('reads the matches first, as rows, the filter tested where each way of finding them reads', () => {
     const input = { businessId: BUSINESS, filter: { search: 'dana' }, now: NOW };
-    expect(flat(keysFrom({ ...input, engine: 'postgresql' }, [], 'unused'))).toMatch(
-      /^FROM \(WITH matched AS MATERIALIZED \(/,
+    const disabled = { ...input, filter: { search: 'dana', status: 'disabled' as const } };
+    const postgres = flat(keysFrom({ ...disabled, engine: 'postgresql' }, [], 'unused', true));
+    expect(postgres).toMatch(/^FROM \(SELECT \* FROM \(SELECT k\."id", k\."key", /);
+    // The filter around the parts (each one's plan reads it), the names joined after the set.
+    expect(postgres).toMatch(
+      / UNION ALL .*\) k WHERE k\."businessId" = \? AND k\."disabled" = \? OFFSET 0\) k CROSS JOIN "Customer" c CROSS JOIN "Product" p WHERE c\."id" = k\."customerId" AND p\."id" = k\."productId"$/,
     );
-    expect(flat(keysFrom({ ...input, engine: 'sqlite' }, [], 'unused'))).toMatch(
-      /^FROM \(WITH matched AS \(/,
+    expect(postgres).toContain('k."limitReached"');
+    const sqlite = flat(keysFrom({ ...disabled, engine: 'sqlite' }, [], 'unused'));
+    expect(sqlite).toMatch(
+      / UNION ALL .*\) k WHERE k\."businessId" = \? AND k\."disabled" = \?\) k$/,
     );
+    expect(sqlite).not.toContain('limitReached');
     expect(
       flat(keysFrom({ ...input, filter: {}, engine: 'sqlite' }, [], 'LicenseKey_list_newest_idx')),
     ).toBe('FROM "LicenseKey" k INDEXED BY "LicenseKey_list_newest_idx" WHERE k."businessId" = ?');

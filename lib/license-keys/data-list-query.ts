@@ -1,85 +1,19 @@
 import type { Engine } from '@/lib/database/url';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Cursor, LicenseKeyFilter } from './list';
-import { countableMatches, keyRowMatches, matchedKeys } from './data-list-search';
+import { filterConditions } from './data-list-filter';
+import { keyRowMatches, matchingKeyRows } from './data-list-search';
 import { segmentsOf, sqliteIndexFor, type Segment } from './data-list-order';
 
 // The key list as SQL, for both engines: one function from (filter, sort, cursor) to the statement,
 // pure, so that tests read the SQL each filter becomes. Every statement is scoped to one business and
 // driven by an index (prisma/schema.prisma, prisma/sql/*-license-key-search.sql):
 //   - no search: the index that matches the filter and the order, read in order, stopped at the limit;
-//   - a search that finds few keys ('matches'): the matching keys first (key fragment: FTS5 trigram /
-//     pg_trgm; customer: the customer search indexes; key id; the exact key), then the filters and
-//     the order on those rows only;
+//   - a search that finds few keys ('matches'): the matching keys' rows first, each way of finding a
+//     key from its index (key fragment: FTS5 trigram / pg_trgm; customer: the customer search
+//     indexes; key id; the exact key) with the filter applied there, then ordered;
 //   - a search that finds many ('order'): the list as without a search, each row tested against it,
 //     up to a window's end (data-list-runs.ts chooses, and reads on by matches past the window).
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** The filter as conditions on `k`, the key row; the search is not among them (see matchedKeys). */
-export function filterConditions(
-  engine: Engine,
-  businessId: string,
-  filter: LicenseKeyFilter,
-  now: Date,
-): Prisma.Sql[] {
-  const conditions = [Prisma.sql`k."businessId" = ${businessId}`];
-  if (filter.customerId) conditions.push(Prisma.sql`k."customerId" = ${filter.customerId}`);
-  if (filter.productId) conditions.push(Prisma.sql`k."productId" = ${filter.productId}`);
-  if (filter.source) conditions.push(Prisma.sql`k."source" = ${filter.source}`);
-  if (filter.createdFrom) conditions.push(Prisma.sql`k."createdAt" >= ${filter.createdFrom}`);
-  if (filter.createdTo) conditions.push(Prisma.sql`k."createdAt" <= ${filter.createdTo}`);
-  switch (filter.status) {
-    case 'disabled':
-      conditions.push(Prisma.sql`k."disabled" = ${true}`);
-      break;
-    case 'expired':
-      conditions.push(Prisma.sql`k."disabled" = ${false}`, Prisma.sql`k."expiresAt" <= ${now}`);
-      break;
-    case 'active':
-      conditions.push(
-        Prisma.sql`k."disabled" = ${false}`,
-        Prisma.sql`(k."expiresAt" IS NULL OR k."expiresAt" > ${now})`,
-      );
-      break;
-  }
-  switch (filter.expires) {
-    case 'next-7-days':
-    case 'next-30-days': {
-      const until = new Date(now.getTime() + (filter.expires === 'next-7-days' ? 7 : 30) * DAY);
-      conditions.push(Prisma.sql`k."expiresAt" > ${now}`, Prisma.sql`k."expiresAt" <= ${until}`);
-      break;
-    }
-    case 'expired':
-      conditions.push(Prisma.sql`k."expiresAt" <= ${now}`);
-      break;
-    case 'never':
-      conditions.push(Prisma.sql`k."expiresAt" IS NULL`);
-      break;
-  }
-  switch (filter.usage) {
-    case 'at-limit':
-      // Written as the partial index LicenseKey_at_limit_idx's own WHERE, so that it applies. On
-      // PostgreSQL that is a generated column of the same condition, so that an activation's UPDATE
-      // of "instancesCount" stays in place (prisma/sql/postgresql-license-key-at-limit.sql).
-      conditions.push(
-        engine === 'postgresql'
-          ? Prisma.sql`k."limitReached"`
-          : Prisma.sql`k."activationsLimit" IS NOT NULL AND k."instancesCount" >= k."activationsLimit"`,
-      );
-      break;
-    case 'in-use':
-      conditions.push(Prisma.sql`k."instancesCount" > 0`);
-      break;
-    case 'limited':
-      conditions.push(Prisma.sql`k."activationsLimit" IS NOT NULL`);
-      break;
-    case 'unlimited':
-      conditions.push(Prisma.sql`k."activationsLimit" IS NULL`);
-      break;
-  }
-  return conditions;
-}
 
 export type ListQueryInput = {
   engine: Engine;
@@ -92,9 +26,8 @@ export type ListQueryInput = {
 
 /**
  * `FROM … WHERE …` of the key rows a filter selects, `k` being the key: with a search read by its
- * matches, the matching keys (materialized, so that each engine reads them first rather than
- * walking the whole business in order and probing), joined to their rows; otherwise the key table
- * itself, read from the filter's index, and with a search each row and its customer `sc` tested.
+ * matches, the matching keys' rows (matchingKeyRows), filtered; otherwise the key table itself,
+ * read from the filter's index, and with a search each row and its customer `sc` tested.
  * `withNames` joins each key's customer `c` and product `p` after it (the key drives: CROSS JOIN
  * fixes the order on SQLite).
  */
@@ -110,28 +43,35 @@ export function keysFrom(
         conditions: [Prisma.sql`c."id" = k."customerId"`, Prisma.sql`p."id" = k."productId"`],
       }
     : { tables: Prisma.empty, conditions: [] };
-  const conditions = Prisma.join(
-    [...filterConditions(engine, businessId, filter, now), ...extra, ...joined.conditions],
-    ' AND ',
-  );
-  if (!filter.search || searchBy === 'order') {
-    const indexed = engine === 'sqlite' ? Prisma.raw(` INDEXED BY "${sqliteIndex}"`) : Prisma.empty;
-    if (!filter.search) {
-      return Prisma.sql`FROM "LicenseKey" k${indexed}${joined.tables} WHERE ${conditions}`;
-    }
-    return Prisma.sql`FROM "LicenseKey" k${indexed} CROSS JOIN "Customer" sc${joined.tables}
-      WHERE ${conditions} AND sc."id" = k."customerId" AND ${keyRowMatches(engine, filter.search, 'sc')}`;
+  const own = [...filterConditions(engine, businessId, filter, now), ...extra];
+  const conditions = Prisma.join([...own, ...joined.conditions], ' AND ');
+  if (filter.search && searchBy === 'matches') {
+    // Each way of finding a key reads its index with the filter applied there: PostgreSQL reads a
+    // fragment's trigram index and the filter's together; a customer's keys are looked up customer
+    // by customer, not hashed against the whole run. At a million keys, "PRD19" among disabled
+    // keys (460 of 53,000 found) read in 18 ms rather than 411 on PostgreSQL, 107 rather than 269
+    // on SQLite. OFFSET 0 keeps the matches a set PostgreSQL orders once read, not one it walks.
+    const found = matchingKeyRows(engine, businessId, filter.search, matchColumns(engine));
+    const set = engine === 'postgresql' ? Prisma.raw(' OFFSET 0') : Prisma.empty;
+    const names = joined.conditions.length
+      ? Prisma.sql` WHERE ${Prisma.join(joined.conditions, ' AND ')}`
+      : Prisma.empty;
+    return Prisma.sql`FROM (SELECT * FROM (${found}) k WHERE ${Prisma.join(own, ' AND ')}${set}) k${joined.tables}${names}`;
   }
-  const materialized = engine === 'postgresql' ? Prisma.raw('MATERIALIZED ') : Prisma.empty;
-  // CROSS JOIN fixes the join order on SQLite (the matches drive); PostgreSQL plans it as a join.
-  return Prisma.sql`FROM (WITH matched AS ${materialized}(${matchedKeys(engine, businessId, filter.search)})
-      SELECT "id" FROM matched) m CROSS JOIN "LicenseKey" k${joined.tables}
-    WHERE k."id" = m."id" AND ${conditions}`;
+  const indexed = engine === 'sqlite' ? Prisma.raw(` INDEXED BY "${sqliteIndex}"`) : Prisma.empty;
+  if (!filter.search) {
+    return Prisma.sql`FROM "LicenseKey" k${indexed}${joined.tables} WHERE ${conditions}`;
+  }
+  return Prisma.sql`FROM "LicenseKey" k${indexed} CROSS JOIN "Customer" sc${joined.tables}
+    WHERE ${conditions} AND sc."id" = k."customerId" AND ${keyRowMatches(engine, filter.search, 'sc')}`;
 }
 
 const keyColumns = Prisma.sql`k."id", k."key", k."customerId", k."productId", k."activationsLimit",
   k."expiresAt", k."disabled", k."instancesCount", k."source", k."paymentId", k."subscriptionId",
   k."createdAt"`;
+/** A search's matching rows: the columns a page reads and those its filter tests. */
+const matchColumns = (engine: Engine) =>
+  Prisma.sql`${keyColumns}, k."businessId"${engine === 'postgresql' ? Prisma.raw(', k."limitReached"') : Prisma.empty}`;
 const nameColumns = Prisma.sql`, c."name" AS "customerName", c."email" AS "customerEmail",
   p."name" AS "productName"`;
 
@@ -280,7 +220,7 @@ const filteredColumns = (engine: Engine) =>
 /**
  * How many keys the filter selects (with `extra`: of those, how many in a run before a row), counting
  * no further than `bound`: `bound + 1` means "more". A search's keys are counted as they come from
- * its indexes (countableMatches), so that the count stops at its bound rather than after reading
+ * its indexes (matchingKeyRows), so that the count stops at its bound rather than after reading
  * every match.
  */
 export function countQuery(
@@ -291,7 +231,7 @@ export function countQuery(
 ) {
   const { engine, businessId, filter, now } = input;
   const from = filter.search
-    ? Prisma.sql`FROM (${countableMatches(engine, businessId, filter.search, filteredColumns(engine))}) k
+    ? Prisma.sql`FROM (${matchingKeyRows(engine, businessId, filter.search, filteredColumns(engine))}) k
         WHERE ${Prisma.join([...filterConditions(engine, businessId, filter, now), ...extra], ' AND ')}`
     : keysFrom(input, extra, index);
   return Prisma.sql`SELECT count(*) AS "count"

@@ -1,6 +1,6 @@
 // The key list's search as SQL (data-list-query.ts builds the rest), in the two forms a page can be
-// read in: the ids of the keys a search finds, read from the indexes that hold them (matchedKeys),
-// or a test of one key row, for reading the list in its own order (keyRowMatches). Both mean the
+// read in: the rows of the keys a search finds, read from the indexes that hold them
+// (matchingKeyRows), or a test of one key row, for reading the list in its own order (keyRowMatches). Both mean the
 // same, on each engine; data-list-search.test.ts holds them to it. Pure: no database access.
 import {
   customerContains,
@@ -85,29 +85,9 @@ function keysWithFragment(engine: Engine, businessId: string, search: KeySearch)
           AND l."businessId" = ${businessId} AND ${keyHoldsFragment(engine, 'l."key"', fragment)}`;
 }
 
-/** Ids of the business's keys the search finds: by id, the whole key, a fragment, or the customer. */
-export function matchedKeys(engine: Engine, businessId: string, text: string): Prisma.Sql {
-  const search = parseKeySearch(text);
-  const parts: Prisma.Sql[] = [];
-  if (search.id) {
-    parts.push(
-      Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "id" = ${search.id} AND "businessId" = ${businessId}`,
-    );
-  }
-  parts.push(
-    Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "key" = ${search.text} AND "businessId" = ${businessId}`,
-  );
-  const byFragment = keysWithFragment(engine, businessId, search);
-  if (byFragment) parts.push(byFragment);
-  const customers = Prisma.join(matchingCustomers(engine, businessId, search), ' UNION ');
-  parts.push(Prisma.sql`SELECT "id" FROM "LicenseKey" WHERE "businessId" = ${businessId}
-    AND "customerId" IN (${customers})`);
-  return Prisma.join(parts, ' UNION ');
-}
-
 /**
- * Whether the key row `k`, whose customer row is `customer`, is one the search finds: matchedKeys
- * for one row, in the same terms (the fragment through keyHoldsFragment, the customer through the
+ * Whether the key row `k`, whose customer row is `customer`, is one the search finds:
+ * matchingKeyRows for one row, in the same terms (the fragment through keyHoldsFragment, the customer through the
  * prefix ranges or customerContains), for a page that reads the list in its order.
  */
 export function keyRowMatches(engine: Engine, text: string, customer: string): Prisma.Sql {
@@ -128,12 +108,13 @@ export function keyRowMatches(engine: Engine, text: string, customer: string): P
 
 /**
  * The business's keys the search finds, each once, as rows of `columns` of `k`, for counting them
- * as they come (a count stops at its bound): one part per way of finding a key (the fragment, the
- * whole key, the id, the customer's name or email), each from its index, none of them repeating a
- * key an earlier one found (matchedKeys's UNION removes repeats only once it has read them all).
- * "PRD3" at a million keys, counted to 10,000, SQLite: 138 ms as matchedKeys, 23 as this.
+ * as they come (a count stops at its bound) and for a page read by its matches: one part per way
+ * of finding a key (the fragment, the whole key, the id, the customer's name or email), each from
+ * its index, none of them repeating a key an earlier one found (a UNION would remove repeats only
+ * once it had read them all: "PRD3" at a million keys, counted to 10,000, SQLite, 138 ms as a
+ * UNION of ids, 23 as this). A condition on `k` around it reaches each part.
  */
-export function countableMatches(
+export function matchingKeyRows(
   engine: Engine,
   businessId: string,
   text: string,
