@@ -5,7 +5,8 @@
  * list, the dashboard's customer picker (signed in), all with rate limits off, and then activation
  * again on a server with the default rate limits. Each route runs in slices alternating with
  * GET /api/health (a constant answer, the baseline). Prints requests/s, p50/p99 latency, errors,
- * the constant route's requests/s beside it, the ratio and its target per route. With
+ * the constant route's requests/s beside it, the ratio and its target per route, and the CPU the
+ * server (and PostgreSQL) spent per request, from /proc. With
  * KEYDESK_BENCH_PG_URL the same runs on PostgreSQL right after. `npm run bench -- api-throughput`.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,9 +14,11 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
+import { cpuReader } from './api-throughput/cpu';
 import { prepareFixture } from './api-throughput/fixture';
 import {
   CONNECTIONS,
+  cpuPerRequest,
   load,
   merged,
   printResults,
@@ -101,6 +104,7 @@ try {
   const origin = `http://127.0.0.1:${port}`;
   server = startServer(port, env);
   await waitForHealth(origin, server);
+  let cpu = cpuReader(server.pid!);
   const fixture = await prepareFixture(origin, apiKey, customer.id, product.id);
 
   console.log(
@@ -127,13 +131,25 @@ try {
   // A route and the constant route in alternating slices: the machine's speed drifts over a run
   // (other tenants, CPU frequency), and a ratio of two figures measured minutes apart carried that
   // drift (validate once read 0.72 where a profile showed it costing what the constant route does).
+  // With the CPU the server and the database spent in each slice (./api-throughput/cpu.ts).
+  const slice = async (scenario: Measured): Promise<Result> => {
+    const before = cpu?.();
+    const result = await load(origin, apiKey, scenario, SLICE_SECONDS);
+    const after = cpu?.();
+    if (!before || !after) return result;
+    const spent = {
+      server: after.server - before.server,
+      database: after.database - before.database,
+    };
+    return { ...result, cpu: spent };
+  };
   const measure = async (scenario: Measured) => {
     await warm(scenario);
     const route: Result[] = [];
     const baseline: Result[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      baseline.push(await load(origin, apiKey, health, SLICE_SECONDS));
-      route.push(await load(origin, apiKey, scenario, SLICE_SECONDS));
+      baseline.push(await slice(health));
+      route.push(await slice(scenario));
     }
     healthSlices.push(...baseline);
     results.push({
@@ -141,6 +157,10 @@ try {
       target: scenario.target,
       baseline: merged(baseline),
       rounds: route.map((slice, round) => rate(slice) / rate(baseline[round])),
+      cpuRounds: route.flatMap((slice, round) => {
+        const [own, constant] = [slice, baseline[round]].map((r) => cpuPerRequest(r, 'server'));
+        return own && constant ? [constant / own] : [];
+      }),
     });
   };
   await warm(health);
@@ -152,12 +172,13 @@ try {
   await stopServer(server);
   server = startServer(port, productionEnv);
   await waitForHealth(origin, server);
+  cpu = cpuReader(server.pid!);
   await warm(health);
   for (const scenario of all.filter((s) => s.productionDefaults)) {
     await measure(scenario);
   }
 
-  const missed = printResults(results);
+  const missed = printResults(results, engine === 'postgresql');
   console.log(
     missed.length === 0
       ? `Every target met on ${engine}.`

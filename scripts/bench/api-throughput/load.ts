@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { CpuTotals } from './cpu';
 
 // The load generator of ../api-throughput.ts: CONNECTIONS workers against one route, and the table
 // of what each route answered.
@@ -25,6 +26,8 @@ export type Result = {
   firstError?: string;
   /** Every request's latency in ms, sorted. */
   latencies: number[];
+  /** CPU ms the app's server and the database server spent meanwhile (./cpu.ts), where measured. */
+  cpu?: CpuTotals;
 };
 
 const percentile = (sorted: number[], p: number) =>
@@ -109,7 +112,13 @@ export async function load(
 }
 
 /** A measured route: its slices merged, the constant route's beside it, and each round's ratio. */
-export type RouteResult = Result & { target?: number; baseline?: Result; rounds?: number[] };
+export type RouteResult = Result & {
+  target?: number;
+  baseline?: Result;
+  /** Each round's ratio of rates to the constant route, and of its server CPU per request. */
+  rounds?: number[];
+  cpuRounds?: number[];
+};
 
 /** Requests per second of a result. */
 export const rate = (r: Result) => r.requests / r.seconds;
@@ -126,8 +135,18 @@ export function merged(slices: Result[]): Result {
     p99: percentile(latencies, 0.99),
     firstError: slices.find((r) => r.firstError)?.firstError,
     latencies,
+    cpu: slices.every((r) => r.cpu)
+      ? {
+          server: slices.reduce((sum, r) => sum + r.cpu!.server, 0),
+          database: slices.reduce((sum, r) => sum + r.cpu!.database, 0),
+        }
+      : undefined,
   };
 }
+
+/** CPU µs per request of the server (or the database server) in a result, where measured. */
+export const cpuPerRequest = (r: Result, part: keyof CpuTotals) =>
+  r.cpu && r.requests > 0 ? (r.cpu[part] * 1000) / r.requests : undefined;
 
 function printTable(rows: (string | number)[][]) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
@@ -141,11 +160,24 @@ function printTable(rows: (string | number)[][]) {
 /**
  * Requests/s, p50/p99 latency and errors per route; for a measured route, the constant route's
  * requests/s in the slices alternating with it, the ratio of the two, the lowest and highest ratio
- * of a single round (how noisy the run was) and the target ratio. Returns the routes under their
- * target (by the whole run's ratio).
+ * of a single round (how noisy the run was) and the target ratio. Then, where /proc gave them, the
+ * CPU µs per request of the app's server and of the database server (PostgreSQL), and the constant
+ * route's server CPU per request over the route's (in the same slices): the ratio the rates would
+ * have if the server's one core were all that limited them. Returns the routes under their target
+ * (by the whole run's ratio of rates: the target the issue sets).
  */
-export function printResults(results: RouteResult[]): string[] {
+export function printResults(results: RouteResult[], database: boolean): string[] {
   const ratio = (r: RouteResult) => (r.baseline ? rate(r) / rate(r.baseline) : 1);
+  const range = (values?: number[]) =>
+    values?.length ? `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}` : '';
+  const micros = (value: number | undefined) => (value === undefined ? '' : value.toFixed(0));
+  const cpuRatio = (r: RouteResult) => {
+    const [own, health] = [
+      cpuPerRequest(r, 'server'),
+      r.baseline && cpuPerRequest(r.baseline, 'server'),
+    ];
+    return own && health ? (health / own).toFixed(2) : '';
+  };
   printTable([
     [
       'route',
@@ -159,6 +191,10 @@ export function printResults(results: RouteResult[]): string[] {
       'per round',
       'target',
       '',
+      'server µs',
+      ...(database ? ['db µs'] : []),
+      'CPU vs health',
+      'per round',
     ],
     ...results.map((r) => [
       r.name,
@@ -169,9 +205,13 @@ export function printResults(results: RouteResult[]): string[] {
       r.errors,
       r.baseline ? rate(r.baseline).toFixed(0) : '',
       r.baseline ? ratio(r).toFixed(2) : '',
-      r.rounds ? `${Math.min(...r.rounds).toFixed(2)}–${Math.max(...r.rounds).toFixed(2)}` : '',
+      range(r.rounds),
       r.target === undefined ? '' : `>= ${r.target.toFixed(2)}`,
       r.target === undefined ? '' : ratio(r) >= r.target ? 'met' : 'MISSED',
+      micros(cpuPerRequest(r, 'server')),
+      ...(database ? [micros(cpuPerRequest(r, 'database'))] : []),
+      cpuRatio(r),
+      range(r.cpuRounds),
     ]),
   ]);
   for (const r of results.filter((result) => result.firstError)) {
