@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
-import { cpuReader } from './api-throughput/cpu';
+import { cpuReader, cpuSpent } from './api-throughput/cpu';
 import { prepareFixture } from './api-throughput/fixture';
 import {
   CONNECTIONS,
@@ -137,11 +137,7 @@ try {
     const result = await load(origin, apiKey, scenario, SLICE_SECONDS);
     const after = cpu?.();
     if (!before || !after) return result;
-    const spent = {
-      server: after.server - before.server,
-      database: after.database - before.database,
-    };
-    return { ...result, cpu: spent };
+    return { ...result, cpu: cpuSpent(before, after) };
   };
   const measure = async (scenario: Measured) => {
     await warm(scenario);

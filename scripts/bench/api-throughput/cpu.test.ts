@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { cpuReader } from './cpu';
+import { cpuReader, cpuSpent } from './cpu';
 
 // A process that starts a child, which burns CPU_MS of CPU time and says so, then stays alive (the
 // reader counts living processes: an exited one's time leaves /proc with it).
@@ -23,12 +23,26 @@ describe.skipIf(process.platform !== 'linux')('cpuReader', () => {
       expect(read).not.toBeNull();
       const before = read();
       await once(server.stdout!, 'data');
-      const spent = read().server - before.server;
+      const spent = cpuSpent(before, read()).server;
       // Ticks of 10 ms, and the parent's own start-up on top.
       expect(spent).toBeGreaterThanOrEqual(CPU_MS - 20);
     } finally {
       process.kill(-server.pid!, 'SIGKILL');
     }
+  });
+
+  it('counts what each process spent between two snapshots: a new one whole, an ended one not less', () => {
+    const before = new Map([
+      [1, { part: 'server' as const, cpuMs: 100 }],
+      [2, { part: 'database' as const, cpuMs: 500 }],
+      [3, { part: 'database' as const, cpuMs: 40 }],
+    ]);
+    const after = new Map([
+      [1, { part: 'server' as const, cpuMs: 130 }],
+      [3, { part: 'database' as const, cpuMs: 45 }],
+      [4, { part: 'database' as const, cpuMs: 7 }],
+    ]);
+    expect(cpuSpent(before, after)).toEqual({ server: 30, database: 12 });
   });
 
   it('is null for a process that does not exist', () => {

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 // CPU time the app's server and the database server spend, read from /proc (Linux), for a figure
-// per request beside requests per second: the server runs JavaScript on one core, so its CPU per
-// request is what bounds its rate, and a busier or slower machine moves that figure less than it
-// moves a rate (the constant route's CPU per request varied ~20% across runs where its rate varied
-// ~60%).
+// per request beside requests per second: the server runs its JavaScript on one core, so where its
+// CPU per request and its rate move together, that core is what limits the rate (not the database,
+// not the load generator).
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux build in use). */
 const TICKS_PER_SECOND = 100;
@@ -36,13 +35,16 @@ function processes(): Process[] {
 
 export type CpuTotals = { server: number; database: number };
 
+/** The CPU ms each process of the server and of the database had used at one moment. */
+export type CpuSnapshot = Map<number, { part: keyof CpuTotals; cpuMs: number }>;
+
 /**
- * Reads the CPU milliseconds used so far by the process `serverPid` with every process under it
- * (`next start` forks the server), and by every PostgreSQL process on the machine (backends, WAL
- * writer, checkpointer: what the database server spends on Keydesk's load, on a machine that runs
- * nothing else against it). Null where there is no /proc.
+ * A reader of snapshots of the process `serverPid` with every process under it (`next start` forks
+ * the server), and of every PostgreSQL process on the machine (backends, WAL writer, checkpointer:
+ * what the database server spends on Keydesk's load, on a machine that runs nothing else against
+ * it). Null where there is no /proc.
  */
-export function cpuReader(serverPid: number): (() => CpuTotals) | null {
+export function cpuReader(serverPid: number): (() => CpuSnapshot) | null {
   try {
     readFileSync(`/proc/${serverPid}/stat`);
   } catch {
@@ -58,10 +60,24 @@ export function cpuReader(serverPid: number): (() => CpuTotals) | null {
         if (!group.has(p.pid) && group.has(p.ppid)) grown = group.add(p.pid) !== undefined;
       }
     }
-    const sum = (list: Process[]) => list.reduce((total, p) => total + p.cpuMs, 0);
-    return {
-      server: sum(all.filter((p) => group.has(p.pid))),
-      database: sum(all.filter((p) => p.name === 'postgres')),
-    };
+    const snapshot: CpuSnapshot = new Map();
+    for (const p of all) {
+      if (group.has(p.pid)) snapshot.set(p.pid, { part: 'server', cpuMs: p.cpuMs });
+      else if (p.name === 'postgres') snapshot.set(p.pid, { part: 'database', cpuMs: p.cpuMs });
+    }
+    return snapshot;
   };
+}
+
+/**
+ * The CPU ms spent between two snapshots: by each process in both, and all of a process started
+ * since. A process that ended meanwhile (a PostgreSQL backend closed, an autovacuum worker done)
+ * took its time with it: what it spent in the interval is missed, not subtracted.
+ */
+export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): CpuTotals {
+  const spent: CpuTotals = { server: 0, database: 0 };
+  for (const [pid, now] of after) {
+    spent[now.part] += now.cpuMs - (before.get(pid)?.cpuMs ?? 0);
+  }
+  return spent;
 }
