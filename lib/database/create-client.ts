@@ -55,8 +55,9 @@ function postgresPool(databaseUrl: string, pool: PoolSettings = DEFAULT_POOL) {
     idleTimeoutMillis: pool.idleTimeoutMillis,
     statement_timeout: pool.statementTimeoutMillis,
     application_name: 'keydesk',
-    // No JIT compilation: PostgreSQL compiles a statement it estimates dear (cost over 100,000), which
-    // took 290 ms for a search of a million keys that reads in 300 ms. Keydesk's statements are short.
+    // No JIT compilation: PostgreSQL compiles a statement it estimates dear (cost over 100,000),
+    // which took 290 ms for a search of a million keys that reads in 300 ms. Keydesk's statements
+    // are short.
     options: '-c jit=off',
   });
   // An idle connection the server closes (a restart, a failover) is an 'error' of the pool: without

@@ -9,9 +9,9 @@ import { segmentsOf, sqliteIndexFor, type Segment } from './data-list-order';
 // pure, so that tests read the SQL each filter becomes. Every statement is scoped to one business and
 // driven by an index (prisma/schema.prisma, prisma/sql/*-license-key-search.sql):
 //   - no search: the index that matches the filter and the order, read in order, stopped at the limit;
-//   - a search that finds few keys ('matches'): the matching keys' rows first, each way of finding a
-//     key from its index (key fragment: FTS5 trigram / pg_trgm; customer: the customer search
-//     indexes; key id; the exact key) with the filter applied there, then ordered;
+//   - a search that finds few keys ('matches'): the matching keys' rows first, each way of
+//     finding a key from its index (key fragment: FTS5 trigram / pg_trgm; customer: the customer
+//     search indexes; key id; the exact key) with the filter applied there, then ordered;
 //   - a search that finds many ('order'): the list as without a search, each row tested against it,
 //     up to a window's end (data-list-runs.ts chooses, and reads on by matches past the window).
 
@@ -32,32 +32,35 @@ export type ListQueryInput = {
  * fixes the order on SQLite).
  */
 export function keysFrom(
-  { engine, businessId, filter, now, searchBy = 'matches' }: ListQueryInput,
+  input: ListQueryInput,
   extra: Prisma.Sql[],
   sqliteIndex: string,
   withNames = false,
 ) {
+  const { engine, businessId, filter, now, searchBy = 'matches' } = input;
   const joined = withNames
     ? {
         tables: Prisma.raw(' CROSS JOIN "Customer" c CROSS JOIN "Product" p'),
         conditions: [Prisma.sql`c."id" = k."customerId"`, Prisma.sql`p."id" = k."productId"`],
       }
     : { tables: Prisma.empty, conditions: [] };
-  const own = [...filterConditions(engine, businessId, filter, now), ...extra];
-  const conditions = Prisma.join([...own, ...joined.conditions], ' AND ');
   if (filter.search && searchBy === 'matches') {
     // Each way of finding a key reads its index with the filter applied there: PostgreSQL reads a
     // fragment's trigram index and the filter's together; a customer's keys are looked up customer
     // by customer, not hashed against the whole run. At a million keys, "PRD19" among disabled
     // keys (460 of 53,000 found) read in 18 ms rather than 411 on PostgreSQL, 107 rather than 269
     // on SQLite. OFFSET 0 keeps the matches a set PostgreSQL orders once read, not one it walks.
-    const found = matchingKeyRows(engine, businessId, filter.search, matchColumns(engine));
+    const found = filteredMatches(input, extra, matchColumns(engine));
     const set = engine === 'postgresql' ? Prisma.raw(' OFFSET 0') : Prisma.empty;
     const names = joined.conditions.length
       ? Prisma.sql` WHERE ${Prisma.join(joined.conditions, ' AND ')}`
       : Prisma.empty;
-    return Prisma.sql`FROM (SELECT * FROM (${found}) k WHERE ${Prisma.join(own, ' AND ')}${set}) k${joined.tables}${names}`;
+    return Prisma.sql`FROM (SELECT * ${found}${set}) k${joined.tables}${names}`;
   }
+  const conditions = Prisma.join(
+    [...filterConditions(engine, businessId, filter, now), ...extra, ...joined.conditions],
+    ' AND ',
+  );
   const indexed = engine === 'sqlite' ? Prisma.raw(` INDEXED BY "${sqliteIndex}"`) : Prisma.empty;
   if (!filter.search) {
     return Prisma.sql`FROM "LicenseKey" k${indexed}${joined.tables} WHERE ${conditions}`;
@@ -66,12 +69,23 @@ export function keysFrom(
     WHERE ${conditions} AND sc."id" = k."customerId" AND ${keyRowMatches(engine, filter.search, 'sc')}`;
 }
 
-const keyColumns = Prisma.sql`k."id", k."key", k."customerId", k."productId", k."activationsLimit",
-  k."expiresAt", k."disabled", k."instancesCount", k."source", k."paymentId", k."subscriptionId",
-  k."createdAt"`;
-/** A search's matching rows: the columns a page reads and those its filter tests. */
-const matchColumns = (engine: Engine) =>
-  Prisma.sql`${keyColumns}, k."businessId"${engine === 'postgresql' ? Prisma.raw(', k."limitReached"') : Prisma.empty}`;
+/** The key columns a page reads. */
+const KEY_COLUMNS = [
+  'id',
+  'key',
+  'customerId',
+  'productId',
+  'activationsLimit',
+  'expiresAt',
+  'disabled',
+  'instancesCount',
+  'source',
+  'paymentId',
+  'subscriptionId',
+  'createdAt',
+];
+const columnsOf = (names: string[]) => Prisma.raw(names.map((name) => `k."${name}"`).join(', '));
+const keyColumns = columnsOf(KEY_COLUMNS);
 const nameColumns = Prisma.sql`, c."name" AS "customerName", c."email" AS "customerEmail",
   p."name" AS "productName"`;
 
@@ -198,24 +212,34 @@ export function offsetPageQuery(
 }
 
 /** The key columns a filter or a run's cursor tests (filterConditions, Segment.past). */
-const filteredColumns = (engine: Engine) =>
-  Prisma.raw(
-    [
-      'id',
-      'businessId',
-      'customerId',
-      'productId',
-      'source',
-      'createdAt',
-      'expiresAt',
-      'disabled',
-      'activationsLimit',
-      'instancesCount',
-      ...(engine === 'postgresql' ? ['limitReached'] : []),
-    ]
-      .map((column) => `k."${column}"`)
-      .join(', '),
-  );
+const filteredColumnNames = (engine: Engine) => [
+  'id',
+  'businessId',
+  'customerId',
+  'productId',
+  'source',
+  'createdAt',
+  'expiresAt',
+  'disabled',
+  'activationsLimit',
+  'instancesCount',
+  ...(engine === 'postgresql' ? ['limitReached'] : []),
+];
+
+/** A search's matching rows read for a page: the columns it reads and those its filter tests. */
+const matchColumns = (engine: Engine) =>
+  columnsOf([...new Set([...KEY_COLUMNS, ...filteredColumnNames(engine)])]);
+
+/**
+ * `FROM … WHERE …` of the keys a search finds (matchingKeyRows) as rows of `columns`, with the
+ * filter and `extra` around them: each engine tests them where each way of finding a key reads.
+ */
+function filteredMatches(input: ListQueryInput, extra: Prisma.Sql[], columns: Prisma.Sql) {
+  const { engine, businessId, filter, now } = input;
+  const conditions = [...filterConditions(engine, businessId, filter, now), ...extra];
+  return Prisma.sql`FROM (${matchingKeyRows(engine, businessId, filter.search!, columns)}) k
+    WHERE ${Prisma.join(conditions, ' AND ')}`;
+}
 
 /**
  * How many keys the filter selects (with `extra`: of those, how many in a run before a row), counting
@@ -229,10 +253,8 @@ export function countQuery(
   extra: Prisma.Sql[] = [],
   index = sqliteIndexFor(input.filter, 'count'),
 ) {
-  const { engine, businessId, filter, now } = input;
-  const from = filter.search
-    ? Prisma.sql`FROM (${matchingKeyRows(engine, businessId, filter.search, filteredColumns(engine))}) k
-        WHERE ${Prisma.join([...filterConditions(engine, businessId, filter, now), ...extra], ' AND ')}`
+  const from = input.filter.search
+    ? filteredMatches(input, extra, columnsOf(filteredColumnNames(input.engine)))
     : keysFrom(input, extra, index);
   return Prisma.sql`SELECT count(*) AS "count"
     FROM (SELECT 1 AS one ${from} LIMIT ${bound + 1}) counted`;

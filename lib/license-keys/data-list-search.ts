@@ -1,7 +1,8 @@
 // The key list's search as SQL (data-list-query.ts builds the rest), in the two forms a page can be
 // read in: the rows of the keys a search finds, read from the indexes that hold them
-// (matchingKeyRows), or a test of one key row, for reading the list in its own order (keyRowMatches). Both mean the
-// same, on each engine; data-list-search.test.ts holds them to it. Pure: no database access.
+// (matchingKeyRows), or a test of one key row, for reading the list in its own order
+// (keyRowMatches). Both mean the same, on each engine; data-list-search.test.ts holds them to it.
+// Pure: no database access.
 import {
   customerContains,
   ftsPhrase,
@@ -87,8 +88,9 @@ function keysWithFragment(engine: Engine, businessId: string, search: KeySearch)
 
 /**
  * Whether the key row `k`, whose customer row is `customer`, is one the search finds:
- * matchingKeyRows for one row, in the same terms (the fragment through keyHoldsFragment, the customer through the
- * prefix ranges or customerContains), for a page that reads the list in its order.
+ * matchingKeyRows for one row, in the same terms (the fragment through keyHoldsFragment, the
+ * customer through the prefix ranges or customerContains), for a page that reads the list in its
+ * order.
  */
 export function keyRowMatches(engine: Engine, text: string, customer: string): Prisma.Sql {
   const search = parseKeySearch(text);
