@@ -32,11 +32,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `next start` in its own process group, so that stopping it also stops the next-server it forks. */
+/**
+ * `next start` in its own process group, so that stopping it also stops the next-server it forks.
+ * KEYDESK_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (Node
+ * refuses --cpu-prof in NODE_OPTIONS); open it in Chrome's DevTools or read it with
+ * scripts/bench/api-throughput/profile-summary.ts.
+ */
 export function startServer(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  const profileDir = env.KEYDESK_BENCH_CPU_PROF;
   const child = spawn(
     process.execPath,
-    [NEXT_CLI, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      NEXT_CLI,
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     {
       env,
       detached: true,
