@@ -10,11 +10,13 @@
  * KEYDESK_BENCH_PG_URL the same runs on PostgreSQL right after. `npm run bench -- api-throughput`.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import { DEMO_BUSINESS_ID } from '@/lib/auth/demo-business';
 import { createPrismaClient } from '@/lib/database/create-client';
 import { cpuReader, cpuSpent } from './api-throughput/cpu';
+import { monotonicMicros, type ProfiledSlice } from './api-throughput/profile-summary';
 import { prepareFixture } from './api-throughput/fixture';
 import {
   CONNECTIONS,
@@ -53,6 +55,10 @@ const ONLY = (process.env.KEYDESK_BENCH_ROUTES ?? '')
   .split(',')
   .map((part) => part.trim())
   .filter(Boolean);
+
+/** KEYDESK_BENCH_CPU_PROF: the folder the server's CPU profiles and the slices' times go to. */
+const PROFILE_DIR = process.env.KEYDESK_BENCH_CPU_PROF;
+const profiledSlices: ProfiledSlice[] | null = PROFILE_DIR ? [] : null;
 
 const bench = await benchEngine('api');
 const { engine, databaseUrl } = bench;
@@ -134,7 +140,14 @@ try {
   // With the CPU the server and the database spent in each slice (./api-throughput/cpu.ts).
   const slice = async (scenario: Measured): Promise<Result> => {
     const before = cpu?.();
+    const start = monotonicMicros();
     const result = await load(origin, apiKey, scenario, SLICE_SECONDS);
+    profiledSlices?.push({
+      route: scenario.name,
+      start,
+      end: monotonicMicros(),
+      requests: result.requests,
+    });
     const after = cpu?.();
     if (!before || !after) return result;
     return { ...result, cpu: cpuSpent(before, after) };
@@ -174,6 +187,13 @@ try {
     await measure(scenario);
   }
 
+  if (PROFILE_DIR && profiledSlices) {
+    const file = path.join(PROFILE_DIR, `slices-${engine}.json`);
+    writeFileSync(file, JSON.stringify(profiledSlices, null, 1));
+    console.log(
+      `CPU profiles in ${PROFILE_DIR}, their slices in ${file}: npx tsx scripts/bench/api-throughput/profile-summary.ts <profile> --slices ${file} --route <name>`,
+    );
+  }
   const missed = printResults(results, engine === 'postgresql');
   console.log(
     missed.length === 0
