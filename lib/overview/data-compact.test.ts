@@ -90,4 +90,61 @@ describe(`compacting the overview counts (${testEngine()})`, () => {
     expect(await getOverview(actor, '30d')).toEqual(kept);
     expect(kept.figures.activationsUsed + kept.figures.unlimitedActivations).toBe(14);
   });
+
+  // Two server processes start their compactors together, so their rounds coincide, while writers
+  // add to the rows being folded (a new version of a row lies elsewhere in the table, so two
+  // compactions met the rows in different orders): two at once locked each other's rows, and one was
+  // killed as a deadlock (40P01).
+  it.skipIf(testEngine() !== 'postgresql')(
+    'compactions that run at once, among writers, all succeed and fold every count once',
+    async () => {
+      const businessId = (await createBusinessFixture(db, 'Coinciding compactors')).business.id;
+      const DAYS = 100;
+      const keys = async () =>
+        (await db.keyTally.aggregate({ where: { businessId }, _sum: { keys: true } }))._sum.keys;
+      const write = (day: number, slot: number) => db.$executeRaw`
+        INSERT INTO "KeyTally" ("businessId", "productId", "expiryDay", "slot", "keys")
+        VALUES (${businessId}, 'p', ${day}, ${slot}, 1)
+        ON CONFLICT ("businessId", "productId", "expiryDay", "slot")
+        DO UPDATE SET "keys" = "KeyTally"."keys" + 1`;
+      let written = 0;
+      for (let round = 0; round < 8; round++) {
+        const seed = Array.from({ length: DAYS }, (_, day) => [1, 2, 3].map((slot) => [day, slot]));
+        await Promise.all(seed.flat().map(([day, slot]) => write(day, slot)));
+        written += DAYS * 3;
+        const writes = Array.from({ length: 300 }, (_, n) => write((n * 37) % DAYS, 1 + (n % 3)));
+        written += writes.length;
+        const results = await Promise.allSettled([
+          compactOverviewCounts(),
+          ...writes.slice(0, 150),
+          compactOverviewCounts(),
+          ...writes.slice(150),
+          compactOverviewCounts(),
+        ]);
+        expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      }
+      await compactOverviewCounts();
+      expect(await keys()).toBe(written);
+      expect(await db.keyTally.count({ where: { businessId, slot: { gt: 0 } } })).toBe(0);
+    },
+  );
+
+  it.skipIf(testEngine() !== 'postgresql')(
+    'folds nothing, and does not wait, while another compaction holds the lock',
+    async () => {
+      const businessId = (await createBusinessFixture(db, 'Locked compactor')).business.id;
+      await db.keyTally.create({
+        data: { businessId, productId: 'p', expiryDay: 1, slot: 2, keys: 5 },
+      });
+      const unfolded = () => db.keyTally.count({ where: { businessId, slot: { gt: 0 } } });
+      await db.$transaction(async (tx) => {
+        // As another process's compaction would, on a connection of its own.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('keydesk.overview.compact'))`;
+        expect(await compactOverviewCounts()).toBe(0);
+        expect(await unfolded()).toBe(1);
+      });
+      expect(await compactOverviewCounts()).toBeGreaterThanOrEqual(1);
+      expect(await unfolded()).toBe(0);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, dbEngine } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { quarterOf } from './counts';
 import { addActivity, addTally } from './data-tally';
 
@@ -8,6 +9,12 @@ import { addActivity, addTally } from './data-tally';
 // per table: the rows it deletes are locked and their values moved in the same statement, and a
 // writer adding to a row being folded waits, then adds to a fresh row, so no count is lost. The
 // current and the previous quarter hour are left alone: they are still being written.
+//
+// One compaction at a time, across processes: every server process runs the compactor, and
+// processes started together run it at the same moments. Two at once deleted the same rows in
+// different orders and locked each other (PostgreSQL killed one: 40P01, deadlock detected). A
+// transaction-level advisory lock lets one fold; one that finds it taken folds nothing this round,
+// as the other is doing the work.
 
 const COMPACT_EVERY_MS = 5 * 60_000;
 
@@ -15,7 +22,21 @@ const COMPACT_EVERY_MS = 5 * 60_000;
 export async function compactOverviewCounts(now = new Date()): Promise<number> {
   if (dbEngine !== 'postgresql') return 0;
   const before = quarterOf(now) - 1;
-  const tallies = await db.$executeRaw`WITH moved AS (
+  return db.$transaction(
+    async (tx) => {
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtext('keydesk.overview.compact')) AS "locked"`;
+      if (!locked) return 0;
+      return (await foldTallies(tx)) + (await foldRollups(tx, before));
+    },
+    // Folding a large backlog (after a long outage, say) may take a while; writers are not held up
+    // meanwhile beyond the rows being folded.
+    { timeout: 10 * 60_000 },
+  );
+}
+
+function foldTallies(tx: Prisma.TransactionClient) {
+  return tx.$executeRaw`WITH moved AS (
       DELETE FROM "KeyTally" WHERE "slot" > 0
       RETURNING "businessId", "productId", "expiryDay", "keys", "disabled", "unlimited",
         "usedUnlimited", "limitSum", "usedLimited", "atLimit")
@@ -25,7 +46,10 @@ export async function compactOverviewCounts(now = new Date()): Promise<number> {
       sum("usedUnlimited"), sum("limitSum"), sum("usedLimited"), sum("atLimit")
     FROM moved GROUP BY "businessId", "productId", "expiryDay"
     ON CONFLICT ("businessId", "productId", "expiryDay", "slot") DO UPDATE SET ${addTally}`;
-  const rollups = await db.$executeRaw`WITH moved AS (
+}
+
+function foldRollups(tx: Prisma.TransactionClient, before: number) {
+  return tx.$executeRaw`WITH moved AS (
       DELETE FROM "ActivityRollup" WHERE "slot" > 0 AND "quarter" < ${before}
       RETURNING "businessId", "quarter", "keysAuto", "keysImport", "keysManual", "activations",
         "deactivations")
@@ -35,7 +59,6 @@ export async function compactOverviewCounts(now = new Date()): Promise<number> {
       sum("activations"), sum("deactivations")
     FROM moved GROUP BY "businessId", "quarter"
     ON CONFLICT ("businessId", "quarter", "slot") DO UPDATE SET ${addActivity}`;
-  return tallies + rollups;
 }
 
 const KEY = Symbol.for('keydesk.overview.compactor');
