@@ -58,7 +58,7 @@ const ONLY = (process.env.KEYDESK_BENCH_ROUTES ?? '')
 
 /** KEYDESK_BENCH_CPU_PROF: the folder the server's CPU profiles and the slices' times go to. */
 const PROFILE_DIR = process.env.KEYDESK_BENCH_CPU_PROF;
-const profiledSlices: ProfiledSlice[] | null = PROFILE_DIR ? [] : null;
+const profiledSlices: ProfiledSlice[] = [];
 
 const bench = await benchEngine('api');
 const { engine, databaseUrl } = bench;
@@ -142,7 +142,7 @@ try {
     const before = cpu?.();
     const start = monotonicMicros();
     const result = await load(origin, apiKey, scenario, SLICE_SECONDS);
-    profiledSlices?.push({
+    profiledSlices.push({
       route: scenario.name,
       start,
       end: monotonicMicros(),
@@ -187,7 +187,7 @@ try {
     await measure(scenario);
   }
 
-  if (PROFILE_DIR && profiledSlices) {
+  if (PROFILE_DIR) {
     const file = path.join(PROFILE_DIR, `slices-${engine}.json`);
     writeFileSync(file, JSON.stringify(profiledSlices, null, 1));
     console.log(
